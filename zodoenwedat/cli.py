@@ -1,0 +1,113 @@
+"""The ``zodoenwedat`` command: validate, new, schema (and more as the site grows).
+
+Exit codes: 0 clean, 1 problems found, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import report
+from .casefile import suggest_slug
+from .datafiles import load_vocabularies
+from .problems import Problems
+from .repository import load_repository
+from .schema import schema_json
+from .template import new_case_text
+from .textrules import SLUG_MAX, SLUG_RE
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # Dutch usage errors, exit code 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout in de opdracht: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="zodoenwedat", description="Praktijkvoorbeelden van Zo doen we dat controleren en maken.")
+    parser.add_argument("--root", default=".", help="map van de repository (standaard: de huidige map)")
+    commands = parser.add_subparsers(dest="command", metavar="opdracht", parser_class=_Parser)
+
+    validate = commands.add_parser("validate", help="controleer alle praktijkvoorbeelden en gegevensbestanden")
+    validate.add_argument("--format", choices=sorted(report.REPORTERS), default="text", help="uitvoer: text, github of json")
+    validate.add_argument("paths", nargs="*", help="toon alleen problemen in deze bestanden (alles wordt wel gecontroleerd)")
+
+    new = commands.add_parser("new", help="maak een nieuw praktijkvoorbeeld vanuit het sjabloon")
+    new.add_argument("slug", help="de naam van het bestand, zoals wijkaanpak-zwolle")
+
+    schema = commands.add_parser("schema", help="druk het JSON Schema van de kop van een praktijkvoorbeeld af")
+    schema.add_argument("--output", help="schrijf naar dit bestand in plaats van het scherm")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    root = Path(args.root)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "validate":
+            return _validate(root, args.format, args.paths)
+        if args.command == "new":
+            return _new(root, args.slug)
+        if args.command == "schema":
+            return _schema(root, args.output)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 2
+
+
+def _validate(root: Path, fmt: str, paths: list[str]) -> int:
+    if not root.is_dir():
+        print(f"zodoenwedat: de map {root} bestaat niet.", file=sys.stderr)
+        return 2
+    repo = load_repository(root)
+    problems = repo.problems.sorted()
+    if paths:
+        wanted = {Path(p).resolve() for p in paths}
+        problems = [p for p in problems if (root / p.path).resolve() in wanted]
+    checked = repo.checked
+    sys.stdout.write(report.REPORTERS[fmt](problems, checked))
+    return 1 if problems else 0
+
+
+def _new(root: Path, slug: str) -> int:
+    if slug.endswith(".md"):
+        slug = slug[:-3]
+    if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
+        print(
+            f"zodoenwedat: '{slug}' is geen geldige naam: gebruik kleine letters a-z, cijfers en enkele koppeltekens "
+            f"(hoogstens {SLUG_MAX} tekens), bijvoorbeeld '{suggest_slug(slug)}'.",
+            file=sys.stderr,
+        )
+        return 2
+    target = root / "cases" / f"{slug}.md"
+    if target.exists():
+        print(f"zodoenwedat: {target} bestaat al; kies een andere naam of bewerk dat bestand.", file=sys.stderr)
+        return 1
+    vocabularies = load_vocabularies(root / "data", Problems())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:
+        handle.write(new_case_text(vocabularies))
+    print(f"Nieuw praktijkvoorbeeld gemaakt: {target}\nVul de velden in en controleer met: zodoenwedat validate")
+    return 0
+
+
+def _schema(root: Path, output: str | None) -> int:
+    vocabularies = load_vocabularies(root / "data", Problems())
+    text = schema_json(vocabularies)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

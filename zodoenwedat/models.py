@@ -1,0 +1,227 @@
+"""The case-file contract as pydantic models: the one source of truth.
+
+The JSON Schema (``zodoenwedat schema``), the template for new cases
+(``zodoenwedat new``) and the field reference for editors are all derived from
+these models. Descriptions are Dutch because editors read them.
+
+Vocabulary membership and references between files are checked in
+:mod:`zodoenwedat.crosscheck`, where every file is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from .textrules import SLUG_MAX, SLUG_PATTERN, email_problem, https_url_problem, plain_text_problem
+
+
+def _plain(value: str) -> str:
+    problem = plain_text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _https(value: str) -> str:
+    problem = https_url_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _email(value: str) -> str:
+    problem = email_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def Text(min_length: int = 1, max_length: int = 400, **kwargs: Any):
+    """A plain-text field: no HTML, no control or bidi characters."""
+    return Annotated[
+        str,
+        Field(min_length=min_length, max_length=max_length, **kwargs),
+        AfterValidator(_plain),
+    ]
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
+HttpsUrl = Annotated[str, Field(max_length=2000, json_schema_extra={"format": "uri", "pattern": "^https://"}), AfterValidator(_https)]
+Email = Annotated[str, Field(max_length=254, json_schema_extra={"format": "email"}), AfterValidator(_email)]
+Date = Annotated[dt.date, Field(strict=False)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Partner(_Strict):
+    type: Slug = Field(description="Soort partner: een code uit data/partner-types.yml, bijvoorbeeld woningcorporatie.")
+    name: Text(2, 120) | None = Field(None, description="Naam van de organisatie, alleen als de bron die noemt.")
+    role: Text(2, 300) | None = Field(None, description="Wat deze partner doet in de samenwerking (gewone tekst).")
+    url: HttpsUrl | None = Field(None, description="Website van de organisatie (https://).")
+
+
+class Source(_Strict):
+    title: Text(2, 300) = Field(description="Titel van het artikel of document.")
+    publisher: Text(2, 120) = Field(description="Wie het publiceerde.")
+    url: HttpsUrl | None = Field(None, description="Webadres van de bron (https://).")
+    date: Date | None = Field(None, description="Datum van de bron, JJJJ-MM-DD.")
+
+
+class Contact(_Strict):
+    organisation: Text(2, 120) = Field(description="De organisatie die vragen beantwoordt (nooit een privépersoon).")
+    url: HttpsUrl | None = Field(None, description="Website of contactpagina (https://).")
+    email: Email | None = Field(None, description="Algemeen e-mailadres van de organisatie, zoals info@… .")
+
+
+# A generous box around the Netherlands (including the Wadden and Zeeland).
+NL_LAT = (50.70, 53.70)
+NL_LON = (3.20, 7.30)
+
+
+class Coordinates(_Strict):
+    lat: float = Field(ge=NL_LAT[0], le=NL_LAT[1], strict=False, description="Breedtegraad, bijvoorbeeld 52.37.")
+    lon: float = Field(ge=NL_LON[0], le=NL_LON[1], strict=False, description="Lengtegraad, bijvoorbeeld 5.22.")
+
+
+class Case(_Strict):
+    """The front matter of one case file."""
+
+    title: Text(3, 120) = Field(description="Titel van het praktijkvoorbeeld (gewone tekst, 3–120 tekens).", examples=["Ruwaard in Oss"])
+    summary: Text(40, 400) = Field(
+        description="Korte samenvatting voor overzichten en ingesloten pagina's (gewone tekst, 40–400 tekens).",
+        examples=["Corporatie, zorg, welzijn en gemeente werken samen aan een leefbare wijk waarin kwetsbare en draagkrachtige bewoners naast elkaar wonen."],
+    )
+    place: Text(2, 80) = Field(description="Gemeente of plaats, zoals die in het Nederlands geschreven wordt.", examples=["Oss"])
+    neighbourhood: Text(2, 120) | None = Field(None, description="Wijk, straat of complex.", examples=["Ruwaard"])
+    province: Slug = Field(description="Provincie: een code uit data/provinces.yml.", examples=["noord-brabant"])
+    themes: list[Slug] = Field(
+        min_length=1, max_length=6, description="1 tot 6 verschillende thema's uit data/themes.yml.", examples=[["leefbaarheid", "gemengd-wonen"]],
+        json_schema_extra={"uniqueItems": True},
+    )
+    partners: list[Partner] = Field(min_length=1, description="De samenwerkende partners; minstens één.")
+    target_groups: list[Slug] = Field(
+        default_factory=list, description="Doelgroepen uit data/target-groups.yml.", examples=[["psychische-kwetsbaarheid"]],
+        json_schema_extra={"uniqueItems": True},
+    )
+    phase: Slug = Field(description="Fase: een code uit data/phases.yml.", examples=["lopend"])
+    started: int | None = Field(None, description="Jaar waarin de samenwerking begon (vanaf 1990).", examples=[2019])
+    published: Date = Field(description="Datum van publicatie op deze site, JJJJ-MM-DD.", examples=["2022-02-09"])
+    updated: Date | None = Field(None, description="Datum van de laatste inhoudelijke wijziging, JJJJ-MM-DD (niet vóór published).")
+    sources: list[Source] = Field(default_factory=list, description="Bronnen waarop de tekst gebaseerd is.")
+    related: list[Slug] = Field(
+        default_factory=list, description="Codes (bestandsnamen zonder .md) van andere praktijkvoorbeelden die erbij passen.",
+        json_schema_extra={"uniqueItems": True},
+    )
+    contact: Contact | None = Field(None, description="Contact via een organisatie; nooit het telefoonnummer van een persoon.")
+    coordinates: Coordinates | None = Field(None, description="Ligging binnen Nederland: lat en lon.")
+    aliases: list[Slug] = Field(
+        default_factory=list,
+        description="Oude codes (bestandsnamen) van dit praktijkvoorbeeld na een hernoeming; het oude webadres blijft dan werken.",
+        json_schema_extra={"uniqueItems": True},
+    )
+
+    @field_validator("started")
+    @classmethod
+    def _started_in_range(cls, value: int | None) -> int | None:
+        if value is None:
+            return value
+        this_year = dt.date.today().year
+        if not 1990 <= value <= this_year:
+            raise ValueError(f"Het startjaar moet tussen 1990 en {this_year} liggen; {value} kan niet.")
+        return value
+
+    @field_validator("updated")
+    @classmethod
+    def _updated_after_published(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        published = info.data.get("published")
+        if value is not None and published is not None and value < published:
+            raise ValueError(
+                f"De datum updated ({value.isoformat()}) ligt vóór published ({published.isoformat()}); "
+                "updated mag niet eerder zijn dan published."
+            )
+        return value
+
+    @property
+    def last_modified(self) -> dt.date:
+        return self.updated or self.published
+
+
+# ------------------------------------------------------------------ data/ ----
+
+
+class VocabularyTerm(_Strict):
+    label: Text(2, 80) = Field(description="Naam zoals bezoekers die lezen.")
+    description: Text(10, 600) = Field(description="Korte uitleg in één of twee zinnen.")
+
+
+class CoalitionMember(_Strict):
+    name: Text(2, 120) = Field(description="Naam van de organisatie.")
+    url: HttpsUrl = Field(description="Website (https://).")
+    description: Text(10, 400) | None = Field(None, description="Wat voor organisatie het is.")
+
+
+Time = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", json_schema_extra={"examples": ["14:30"]})]
+
+
+TIMEZONE = "Europe/Amsterdam"
+
+
+def local_datetime(day: dt.date, time: str) -> dt.datetime:
+    """A wall-clock time in the Netherlands as an aware datetime."""
+    from zoneinfo import ZoneInfo
+
+    hour, minute = map(int, time.split(":"))
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(TIMEZONE))
+
+
+def _check_local_time(day: dt.date | None, time: str | None) -> None:
+    if day is None or time is None:
+        return
+    local = local_datetime(day, time)
+    round_trip = local.astimezone(dt.timezone.utc).astimezone(local.tzinfo)
+    if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise ValueError(
+            f"Op {day.isoformat()} bestaat {time} niet in Nederland: de klok gaat dan een uur vooruit "
+            "(zomertijd). Kies een andere tijd."
+        )
+
+
+class Webinar(_Strict):
+    id: Slug = Field(description="Vaste code van het webinar; verander die nooit.")
+    title: Text(3, 160) = Field(description="Titel van het webinar.")
+    date: Date = Field(description="Datum, JJJJ-MM-DD.")
+    start: Time | None = Field(None, description="Begintijd \"UU:MM\" (Nederlandse tijd); weglaten voor een hele dag.")
+    end: Time | None = Field(None, description="Eindtijd \"UU:MM\" (Nederlandse tijd).")
+    location: Text(2, 200) | None = Field(None, description="Plaats of 'Online'.")
+    organisers: list[Slug] = Field(default_factory=list, description="Coalitieleden die het organiseren (codes uit data/coalition.yml).")
+    cases: list[Slug] = Field(default_factory=list, description="Praktijkvoorbeelden die besproken worden (codes).")
+    registration_url: HttpsUrl | None = Field(None, description="Aanmelden (https://).")
+    recording_url: HttpsUrl | None = Field(None, description="Terugkijken (https://).")
+    description: Text(10, 2000) = Field(description="Korte beschrijving (gewone tekst).")
+
+    @field_validator("start")
+    @classmethod
+    def _start_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        _check_local_time(info.data.get("date"), value)
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
+        _check_local_time(info.data.get("date"), value)
+        start = info.data.get("start")
+        if start is None:
+            raise ValueError("Een eindtijd zonder begintijd kan niet; vul ook start in, of laat beide weg voor een hele dag.")
+        if value <= start:
+            raise ValueError(f"De eindtijd {value} ligt niet na de begintijd {start}; controleer beide tijden.")
+        return value
+
+
+CASE_FIELDS = tuple(Case.model_fields)

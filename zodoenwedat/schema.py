@@ -1,0 +1,48 @@
+"""The JSON Schema of a case's front matter, derived from :class:`~zodoenwedat.models.Case`.
+
+Vocabulary codes from ``data/`` are added as ``enum`` lists, so that editors
+whose editor understands JSON Schema (VS Code with the YAML extension, for one)
+get completion and warnings while typing.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .models import Case, VocabularyTerm
+
+SCHEMA_ID = "https://zodoenwedat.nl/api/case.schema.json"
+SCHEMA_PATH = "schema/case.schema.json"
+
+# (path into the schema, vocabulary): where each vocabulary's codes go.
+_ENUM_PLACES = (
+    (("properties", "province"), "provinces"),
+    (("properties", "phase"), "phases"),
+    (("properties", "themes", "items"), "themes"),
+    (("properties", "target_groups", "items"), "target-groups"),
+    (("$defs", "Partner", "properties", "type"), "partner-types"),
+)
+
+
+def case_schema(vocabularies: dict[str, dict[str, VocabularyTerm]] | None = None) -> dict:
+    schema = Case.model_json_schema()
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Praktijkvoorbeeld (front matter van cases/<naam>.md)",
+        "description": "De velden tussen de --- regels bovenaan een praktijkvoorbeeld. Gegenereerd uit zodoenwedat.models; niet met de hand bewerken.",
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+    for path, vocabulary in _ENUM_PLACES:
+        terms = (vocabularies or {}).get(vocabulary)
+        if not terms:
+            continue
+        node = schema
+        for step in path:
+            node = node[step]
+        node["enum"] = list(terms)
+    return schema
+
+
+def schema_json(vocabularies=None) -> str:
+    return json.dumps(case_schema(vocabularies), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

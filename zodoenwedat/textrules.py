@@ -1,0 +1,138 @@
+"""Rules for plain text, web addresses and privacy that several checks share."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import unquote, urlsplit
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+SLUG_MAX = 60
+
+# Bidirectional controls that can make text read differently from how it is stored.
+BIDI_CHARS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Something that a browser would read as the start of a tag, comment or declaration.
+_TAG_RE = re.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9-]*|/\s*[A-Za-z]|!|\?)")
+
+
+def plain_text_problem(value: str) -> str | None:
+    """Why ``value`` is not plain text, in Dutch, or None when it is fine."""
+    for ch in value:
+        if ch in BIDI_CHARS:
+            return (
+                f"De tekst bevat een onzichtbaar teken dat de leesrichting omdraait (U+{ord(ch):04X}); "
+                "typ de tekst opnieuw zonder dat teken."
+            )
+        if ch not in "\n\t" and unicodedata.category(ch) == "Cc":
+            return f"De tekst bevat een onzichtbaar stuurteken (U+{ord(ch):04X}); haal het weg."
+    if _TAG_RE.search(value):
+        return "Gebruik hier gewone tekst zonder HTML: haal de < en > weg (schrijf bijvoorbeeld 'kleiner dan')."
+    return None
+
+
+def https_url_problem(value: str) -> str | None:
+    if any(ch.isspace() for ch in value) or any(unicodedata.category(ch) == "Cc" for ch in value):
+        return "Een webadres mag geen spaties of onzichtbare tekens bevatten."
+    if len(value) > 2000:
+        return "Dit webadres is te lang (meer dan 2000 tekens)."
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return "Dit is geen geldig webadres; het moet beginnen met https://."
+    if parts.scheme.lower() != "https":
+        if parts.scheme.lower() == "http":
+            return "Gebruik een beveiligd webadres: vervang http:// door https://."
+        return "Een webadres moet beginnen met https://."
+    host = parts.hostname or ""
+    if "." not in host or host.startswith(".") or host.endswith("."):
+        return "Dit webadres heeft geen geldige domeinnaam, zoals https://www.voorbeeld.nl/."
+    return None
+
+
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+
+
+def email_problem(value: str) -> str | None:
+    if not _EMAIL_RE.match(value):
+        return "Dit is geen geldig e-mailadres, zoals info@voorbeeld.nl."
+    return None
+
+
+def link_scheme(target: str) -> str:
+    """The scheme a browser would see for a link target, after decoding tricks.
+
+    Entity references (``&#106;``), percent-encoding, white space and control
+    characters inside the scheme are all undone, and the result lower-cased.
+    """
+    decoded = target
+    for _ in range(3):  # nested encodings such as &amp;#106;
+        decoded = unquote(html.unescape(decoded))
+    cleaned = "".join(ch for ch in decoded if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf"))
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+# ---------------------------------------------------------------- privacy ----
+# Dutch phone numbers: 0 or +31/0031, then nine digits (mobile 06…, landlines 0xx…),
+# with optional spaces, hyphens, dots or a (0) after the country code.
+_PHONE_RE = re.compile(
+    r"(?<![\w.+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d){8}(?![\d])"
+)
+_NINE_DIGITS_RE = re.compile(r"(?<![\d.,-])\d{9}(?![\d])|(?<![\d.,-])\d{8}(?![\d.,])")
+
+
+def passes_eleven_test(digits: str) -> bool:
+    digits = digits.zfill(9)
+    if len(digits) != 9 or set(digits) == {"0"}:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0
+
+
+def privacy_problems(line: str) -> list[tuple[int, str, str]]:
+    """(column, code, message) for each phone number or BSN-like number in a line."""
+    found = []
+    for match in _PHONE_RE.finditer(line):
+        found.append(
+            (
+                match.start() + 1,
+                "privacy-phone",
+                "Hier staat een telefoonnummer. Zet geen telefoonnummers in een praktijkvoorbeeld (privacy); "
+                "verwijs naar de website van de organisatie.",
+            )
+        )
+    for match in _NINE_DIGITS_RE.finditer(line):
+        if passes_eleven_test(match.group(0)) and not any(s <= match.start() < e for s, e in _spans(found, line)):
+            found.append(
+                (
+                    match.start() + 1,
+                    "privacy-bsn",
+                    "Hier staat een getal dat een burgerservicenummer (BSN) kan zijn. Haal het weg (privacy); "
+                    "bedoel je een bedrag of aantal, schrijf het dan met punten (1.234.567).",
+                )
+            )
+    return found
+
+
+def _spans(found, line):
+    for col, code, _ in found:
+        if code == "privacy-phone":
+            m = _PHONE_RE.match(line, col - 1)
+            if m:
+                yield (m.start(), m.end())
+
+
+def closest(word: str, options) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def suggestion(word, options) -> str:
+    if not isinstance(word, str):
+        return ""
+    best = closest(word, options)
+    return f" Bedoelde je '{best}'?" if best else ""

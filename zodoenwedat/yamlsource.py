@@ -1,0 +1,233 @@
+"""Read YAML into plain Python values while remembering where every value stands.
+
+PyYAML's composer (the C one from libyaml where available) gives a node tree with
+positions; we build the Python values ourselves so that we can
+
+* remember the line and column of every key and value (``Located.positions``),
+* refuse YAML tags (``!!python/object``), anchors and aliases, duplicate keys,
+* keep the type YAML's implicit typing chose (a date where text was meant is
+  reported by the schema, not silently turned into text).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster; fall back to the pure-Python loader.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from yaml.constructor import SafeConstructor
+
+Path = tuple  # a path into the data: ("partners", 0, "name")
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _NULL, _BOOL, _INT, _FLOAT, _TS = (
+    _TAG + "str",
+    _TAG + "null",
+    _TAG + "bool",
+    _TAG + "int",
+    _TAG + "float",
+    _TAG + "timestamp",
+)
+_SEQ, _MAP = _TAG + "seq", _TAG + "map"
+_SCALAR_TAGS = {_STR, _NULL, _BOOL, _INT, _FLOAT, _TS}
+_CONSTRUCTOR = SafeConstructor()
+
+
+@dataclass
+class YamlIssue:
+    line: int  # 1-based, in the file
+    column: int  # 1-based
+    code: str
+    message: str
+
+
+@dataclass
+class Located:
+    """A YAML document as Python values plus the position of every node."""
+
+    value: Any
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    issues: list[YamlIssue] = field(default_factory=list)
+    issue_paths: set[Path] = field(default_factory=set)  # values replaced by None after an issue
+    line_offset: int = 0  # file line of the YAML text's first line, minus one
+
+    def where(self, path: Path) -> tuple[int, int]:
+        """Best position for a path: a scalar's value, a collection's key, else the nearest parent."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                if path in self.key_positions and not _is_scalar_at(self.value, path):
+                    return self.key_positions[path]
+                return self.positions[path]
+            if path in self.key_positions:
+                return self.key_positions[path]
+            path = path[:-1]
+        return self.positions.get((), (self.line_offset + 1, 1))
+
+    def key_where(self, path: Path) -> tuple[int, int]:
+        path = tuple(path)
+        if path in self.key_positions:
+            return self.key_positions[path]
+        return self.where(path)
+
+
+def _is_scalar_at(value: Any, path: Path) -> bool:
+    for step in path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return True
+    return not isinstance(value, (list, dict))
+
+
+_PARSER_HINTS = [
+    ("mapping values are not allowed", "er staat een dubbele punt (:) op een plek waar dat niet mag; zet de hele tekst tussen aanhalingstekens"),
+    ("found character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt (:) na een veldnaam, of een aanhalingsteken is niet gesloten"),
+    ("found unexpected end of stream", "een aanhalingsteken of haakje is niet gesloten"),
+    ("found unknown escape character", "een backslash (\\) binnen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("did not find expected key", "de inspringing klopt niet of er staat tekst zonder veldnaam"),
+    ("expected <block end>", "de inspringing klopt niet"),
+    ("found undefined alias", "een * (alias) is niet toegestaan; zet de tekst tussen aanhalingstekens"),
+    ("found undefined tag handle", "een ! (YAML-tag) is niet toegestaan; zet de tekst tussen aanhalingstekens"),
+    ("expected a single document", "er staat meer dan één YAML-document; gebruik geen regel met alleen --- in de kop"),
+    ("special characters are not allowed", "het bestand bevat onzichtbare of niet-toegestane tekens"),
+    ("unacceptable character", "het bestand bevat onzichtbare of niet-toegestane tekens"),
+    ("while scanning an anchor", "een & (anker) is niet toegestaan; zet de tekst tussen aanhalingstekens"),
+    ("while scanning an alias", "een * (alias) is niet toegestaan; zet de tekst tussen aanhalingstekens"),
+]
+
+
+def _parser_message(exc: yaml.YAMLError) -> str:
+    text = str(exc)
+    for needle, hint in _PARSER_HINTS:
+        if needle in text:
+            return f"De YAML kan niet gelezen worden: {hint}."
+    problem = getattr(exc, "problem", None) or text.splitlines()[0]
+    return (
+        "De YAML kan niet gelezen worden "
+        f"({problem}). Controleer inspringing, dubbele punten en aanhalingstekens."
+    )
+
+
+def load_located(text: str, line_offset: int = 0) -> Located:
+    """Parse ``text`` (one YAML document). ``line_offset`` is added to every line."""
+    result = Located(value=None, line_offset=line_offset)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        result.issues.append(YamlIssue(line + line_offset, col, "yaml-syntax", _parser_message(exc)))
+        return result
+    except yaml.YAMLError as exc:
+        result.issues.append(YamlIssue(line_offset + 1, 1, "yaml-syntax", _parser_message(exc)))
+        return result
+    except RecursionError:
+        result.issues.append(
+            YamlIssue(line_offset + 1, 1, "yaml-too-deep", "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon.")
+        )
+        return result
+    if node is None:
+        return result
+    builder = _Builder(result, line_offset)
+    try:
+        result.value = builder.build(node, ())
+    except RecursionError:
+        result.issues.append(
+            YamlIssue(line_offset + 1, 1, "yaml-too-deep", "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon.")
+        )
+        result.value = None
+    return result
+
+
+class _Builder:
+    def __init__(self, result: Located, line_offset: int):
+        self.result = result
+        self.offset = line_offset
+        self.seen: set[int] = set()
+        self.path: Path = ()
+
+    def _pos(self, node: yaml.Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
+
+    def _issue(self, node: yaml.Node, code: str, message: str) -> None:
+        self.result.issue_paths.add(self.path)
+        line, col = self._pos(node)
+        self.result.issues.append(YamlIssue(line, col, code, message))
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.result.positions[path] = self._pos(node)
+        self.path = path
+        if id(node) in self.seen:
+            # The same node object again: an alias (*name) to an anchor (&name).
+            self._issue(node, "yaml-alias", "Ankers en aliassen (& en *) zijn niet toegestaan; schrijf de waarde voluit.")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if node.tag not in (_SEQ, _MAP):
+            self._issue(node, "yaml-tag", f"YAML-tags zoals {node.tag.replace(_TAG, '!!')} zijn niet toegestaan; haal de tag weg.")
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._issue(key_node, "yaml-key", "Een veldnaam moet gewone tekst zijn.")
+                continue
+            if key_node.tag == _TAG + "merge":
+                self._issue(key_node, "yaml-merge", "Samenvoegen met << is niet toegestaan; schrijf de velden voluit.")
+                continue
+            key = key_node.value
+            if key in mapping:
+                self._issue(key_node, "duplicate-key", f"Het veld '{key}' staat twee keer in dit blok; houd er één over.")
+                continue
+            self.result.key_positions[path + (key,)] = self._pos(key_node)
+            mapping[key] = self.build(value_node, path + (key,))
+        return mapping
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            self._issue(node, "yaml-tag", f"YAML-tags zoals {tag.replace(_TAG, '!!')} zijn niet toegestaan; haal de tag weg.")
+            return None
+        if tag == _STR:
+            return node.value
+        try:
+            value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        except (ValueError, OverflowError, TypeError):
+            if tag == _TS:
+                self._issue(node, "invalid-date", f"De datum '{node.value}' bestaat niet; controleer dag en maand (JJJJ-MM-DD).")
+            else:
+                self._issue(node, "yaml-value", f"De waarde '{node.value[:40]}' kan niet gelezen worden; zet haar tussen aanhalingstekens.")
+            return None
+        if isinstance(value, _dt.datetime):
+            # A date with a time in a place where a date is expected: keep it, the schema decides.
+            return value
+        return value
+
+
+def scalar_source(value: Any) -> str:
+    """How a non-text value that YAML produced looks to an editor."""
+    if isinstance(value, bool):
+        return "ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "getal"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return "datum"
+    if value is None:
+        return "lege waarde"
+    if isinstance(value, list):
+        return "lijst"
+    if isinstance(value, dict):
+        return "blok met velden"
+    return "tekst"
