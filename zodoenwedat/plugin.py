@@ -1,27 +1,80 @@
-"""The MkDocs adapter: validates the content before the build (pages follow)."""
+"""The MkDocs adapter: a thin layer over the core.
+
+* ``on_config``: load and validate every case and data file; any problem fails the build
+  with the same Dutch ``path:line:column`` messages as ``zodoenwedat validate``.
+* ``on_files``: add every generated page and asset as a generated file.
+* ``on_page_content``: put the core's HTML around a page's rendered Markdown.
+* ``on_serve``: rebuild when ``cases/`` or ``data/`` changes.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .repository import load_repository
+from .site.build import SiteBuild, build_site
+
+log = logging.getLogger("mkdocs.plugins.zodoenwedat")
+_NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # reached through the overview and listing pages, not the sidebar
+_MARKER_RE = re.compile(r"<!--\s*zodoenwedat:\s*([a-z0-9-]+)\s*-->")
 
 
 class PluginConfig(Config):
-    root = config_options.Type(str, default="")
+    root = config_options.Type(str, default="")  # the repository, default: beside mkdocs.yml
+    edit_url = config_options.Optional(config_options.Type(str))  # base URL to edit a file
 
 
 class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
+    supports_multiple_instances = False
+
     def on_config(self, config):
-        root = Path(self.config.root or Path(config.config_file_path).parent)
-        repo = load_repository(root)
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        repo = load_repository(self.root)
         if repo.problems:
             lines = "\n".join(p.as_text() for p in repo.problems.sorted())
-            raise PluginError(f"De praktijkvoorbeelden bevatten fouten:\n{lines}")
-        self.repository = repo
+            raise PluginError(
+                f"De site wordt niet gebouwd: {len(repo.problems)} probleem/problemen in de praktijkvoorbeelden of gegevens.\n"
+                f"{lines}\nVerbeter ze en controleer met: zodoenwedat validate"
+            )
+        self.site: SiteBuild = build_site(repo, edit_url_base=self.config.edit_url)
         return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for page in self.site.pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"docs/{page.src_uri} botst met een gegenereerde pagina; hernoem of verwijder dat bestand.")
+            files.append(File.generated(config, page.src_uri, content=page.markdown_file(), inclusion=_NOT_IN_NAV))
+        for src_uri, content in self.site.files.items():
+            files.append(File.generated(config, src_uri, content=content))
+        for src_uri, path in self.site.copies.items():
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        return files
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        generated = self.site.by_src.get(page.file.src_uri)
+        if generated is not None:
+            return generated.html_before + html + generated.html_after
+        if page.file.src_uri == "index.md":
+            sections = self.site.home_sections
+            return _MARKER_RE.sub(lambda m: sections.get(m.group(1), m.group(0)), html)
+        return html
+
+    def on_page_context(self, context, *, page, config, nav):
+        generated = self.site.by_src.get(page.file.src_uri)
+        context["zd_head"] = generated.head if generated is not None else ""
+        return context
+
+    def on_serve(self, server, *, config, builder):
+        for folder in ("cases", "data"):
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server
