@@ -1,0 +1,1 @@
+"""Turning a validated repository into the pages and files of the site (no MkDocs here)."""

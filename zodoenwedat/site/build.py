@@ -1,0 +1,39 @@
+"""Everything the site consists of besides hand-written pages, computed once per build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..repository import Repository
+from .catalogue import Catalogue, build_catalogue
+from .pages import GeneratedPage, Renderer, SiteOptions
+
+MEDIA_URL = "praktijkvoorbeelden/media/"
+
+
+@dataclass
+class SiteBuild:
+    catalogue: Catalogue
+    pages: list[GeneratedPage]
+    home_sections: dict[str, str]
+    files: dict[str, str | bytes] = field(default_factory=dict)  # src_uri -> content (feeds, data, ...)
+    copies: dict[str, Path] = field(default_factory=dict)  # src_uri -> file to copy (case media)
+
+    def __post_init__(self) -> None:
+        self.by_src = {page.src_uri: page for page in self.pages}
+
+
+def build_site(repo: Repository, edit_url_base: str | None = None, today: dt.date | None = None) -> SiteBuild:
+    catalogue = build_catalogue(repo)
+    options = SiteOptions(edit_url_base=edit_url_base, today=today or dt.date.today())
+    renderer = Renderer(catalogue, options)
+    pages = renderer.pages()
+    site = SiteBuild(catalogue=catalogue, pages=pages, home_sections=renderer.home_sections())
+    media = repo.root / "cases" / "media"
+    if media.is_dir():
+        for path in sorted(media.rglob("*")):
+            if path.is_file():
+                site.copies[MEDIA_URL + path.relative_to(media).as_posix()] = path
+    return site

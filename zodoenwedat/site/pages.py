@@ -1,0 +1,271 @@
+"""Every generated page of the site, as plain data: no MkDocs here.
+
+A :class:`GeneratedPage` has a URL, a title and description (plain text), an
+optional Markdown body (a case's own text) and HTML to put before and after it.
+The MkDocs adapter turns each into a generated file; any other static-site tool
+could do the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from dataclasses import dataclass, field
+from functools import partial
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import dutch, urls
+from .catalogue import Catalogue
+
+LISTED_TAXONOMIES = ("themes", "partner-types", "target-groups", "provinces")
+TAXONOMY_TITLES = {
+    "themes": ("Thema's", "Praktijkvoorbeelden per thema."),
+    "partner-types": ("Partners", "Praktijkvoorbeelden per soort partner: wie werkt er samen?"),
+    "target-groups": ("Doelgroepen", "Praktijkvoorbeelden per doelgroep."),
+    "provinces": ("Provincies", "Praktijkvoorbeelden per provincie."),
+}
+
+
+@dataclass
+class GeneratedPage:
+    url: str  # relative to the site root, e.g. "themas/leefbaarheid/"
+    title: str  # plain text (escaped when written)
+    description: str  # plain text
+    kind: str  # "case", "overview", "taxonomy", "term", "organisations", ...
+    html_before: str = ""
+    markdown: str = ""
+    html_after: str = ""
+    hide: tuple[str, ...] = ("navigation", "toc")
+    edit_path: str | None = None  # the file an editor changes for this page
+    head: str = ""  # extra HTML for <head> (safe, built here)
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source(self.url)
+
+    def markdown_file(self) -> str:
+        """The generated Markdown file: escaped meta data, then the body."""
+        meta = {
+            "title": html.escape(self.title, quote=True),
+            "description": html.escape(self.description, quote=True),
+        }
+        lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+        if self.hide:
+            lines.append("hide: [" + ", ".join(self.hide) + "]")
+        lines.append("---")
+        return "\n".join(lines) + "\n\n" + self.markdown + "\n"
+
+
+@dataclass
+class SiteOptions:
+    edit_url_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("zodoenwedat", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+    )
+    env.filters["datum"] = dutch.date
+    env.filters["lower_first"] = _lower_first
+    env.globals["dutch"] = dutch
+    env.globals["urls"] = urls
+    return env
+
+
+def _lower_first(text: str) -> str:
+    from .related import lower_first
+
+    return lower_first(text)
+
+
+class Renderer:
+    """Renders the catalogue's pages with autoescaping Jinja templates."""
+
+    def __init__(self, catalogue: Catalogue, options: SiteOptions):
+        self.catalogue = catalogue
+        self.options = options
+        self.env = _environment()
+        self._templates = {}
+
+    def render(self, template: str, page_url: str, **context) -> str:
+        tpl = self._templates.get(template)
+        if tpl is None:
+            tpl = self._templates[template] = self.env.get_template(template)
+        return tpl.render(
+            cat=self.catalogue,
+            link=partial(urls.relative, page_url),
+            page_url=page_url,
+            options=self.options,
+            **context,
+        )
+
+    # ------------------------------------------------------------- pages --
+
+    def pages(self) -> list[GeneratedPage]:
+        out = [self.overview()]
+        out += [self.case_page(entry.slug) for entry in self.catalogue.cases]
+        for vocabulary in LISTED_TAXONOMIES:
+            out.append(self.taxonomy_page(vocabulary))
+            out += [self.term_page(vocabulary, code) for code in self.catalogue.vocabularies.get(vocabulary, {})]
+        out.append(self.organisations_page())
+        out += [self.organisation_page(slug) for slug in self.catalogue.organisations]
+        out.append(self.webinars_page())
+        out.append(self.matrix_page())
+        types = list(self.catalogue.vocabularies.get("partner-types", {}))
+        for i, a in enumerate(types):
+            for b in types[i + 1 :]:
+                out.append(self.pair_page(a, b))
+        return out
+
+    def overview(self) -> GeneratedPage:
+        url = urls.CASES
+        return GeneratedPage(
+            url=url,
+            title="Praktijkvoorbeelden",
+            description="Alle praktijkvoorbeelden van samenwerking tussen wonen, zorg, welzijn en gemeenten, de nieuwste eerst.",
+            kind="overview",
+            html_before=self.render("overview.html", url, entries=self.catalogue.cases),
+        )
+
+    def case_page(self, slug: str) -> GeneratedPage:
+        entry = self.catalogue.by_slug[slug]
+        url = urls.case(slug)
+        edit = f"{self.options.edit_url_base}{entry.source_path}" if self.options.edit_url_base else None
+        context = dict(
+            entry=entry,
+            case=entry.case,
+            related=self.catalogue.related.get(slug, []),
+            webinars=self.catalogue.webinars_by_case.get(slug, []),
+            edit_url=edit,
+            organisation_slug=_organisation_slug,
+        )
+        return GeneratedPage(
+            url=url,
+            title=entry.case.title,
+            description=entry.case.summary,
+            kind="case",
+            html_before=self.render("case_top.html", url, **context),
+            markdown=entry.body,
+            html_after=self.render("case_bottom.html", url, **context),
+            hide=("navigation",),
+            edit_path=entry.source_path,
+        )
+
+    def taxonomy_page(self, vocabulary: str) -> GeneratedPage:
+        url = urls.taxonomy(vocabulary)
+        title, description = TAXONOMY_TITLES[vocabulary]
+        return GeneratedPage(
+            url=url,
+            title=title,
+            description=description,
+            kind="taxonomy",
+            html_before=self.render("taxonomy.html", url, vocabulary=vocabulary, title=title, intro=description),
+        )
+
+    def term_page(self, vocabulary: str, code: str) -> GeneratedPage:
+        url = urls.term(vocabulary, code)
+        term = self.catalogue.vocabularies[vocabulary][code]
+        slugs = self.catalogue.index[vocabulary].get(code, [])
+        return GeneratedPage(
+            url=url,
+            title=term.label,
+            description=term.description,
+            kind="term",
+            html_before=self.render(
+                "term.html", url, vocabulary=vocabulary, code=code, term=term,
+                entries=[self.catalogue.by_slug[s] for s in slugs], parent_title=TAXONOMY_TITLES[vocabulary][0],
+            ),
+        )
+
+    def organisations_page(self) -> GeneratedPage:
+        url = urls.ORGANISATIONS
+        return GeneratedPage(
+            url=url,
+            title="Organisaties",
+            description="Alle organisaties die in de praktijkvoorbeelden samenwerken.",
+            kind="organisations",
+            html_before=self.render("organisations.html", url),
+        )
+
+    def organisation_page(self, slug: str) -> GeneratedPage:
+        org = self.catalogue.organisations[slug]
+        url = urls.organisation(slug)
+        return GeneratedPage(
+            url=url,
+            title=org.name,
+            description=f"Praktijkvoorbeelden waarin {org.name} samenwerkt.",
+            kind="organisation",
+            html_before=self.render("organisation.html", url, org=org, entries=[self.catalogue.by_slug[s] for s in org.cases]),
+        )
+
+    def webinars_page(self) -> GeneratedPage:
+        url = urls.WEBINARS
+        today = self.options.today
+        upcoming = [w for w in self.catalogue.webinars if w.date >= today]
+        past = [w for w in reversed(self.catalogue.webinars) if w.date < today]
+        return GeneratedPage(
+            url=url,
+            title="Webinars",
+            description="Webinars van de coalitie over de praktijkvoorbeelden: wat komt er aan en wat kunt u terugkijken.",
+            kind="webinars",
+            html_before=self.render("webinars.html", url, upcoming=upcoming, past=past),
+        )
+
+    def matrix_page(self) -> GeneratedPage:
+        url = urls.COLLABORATION
+        return GeneratedPage(
+            url=url,
+            title="Wie werkt met wie samen?",
+            description="Welke soorten partners werken samen in de praktijkvoorbeelden: een overzicht van alle combinaties.",
+            kind="matrix",
+            html_before=self.render("matrix.html", url, types=list(self.catalogue.vocabularies.get("partner-types", {}))),
+        )
+
+    def pair_page(self, first: str, second: str) -> GeneratedPage:
+        url = urls.pair(first, second)
+        a, b = sorted((first, second))
+        label_a = self.catalogue.label("partner-types", a)
+        label_b = self.catalogue.label("partner-types", b)
+        title = f"{label_a} en {_lower_first(label_b)}"
+        return GeneratedPage(
+            url=url,
+            title=title,
+            description=f"Praktijkvoorbeelden waarin een {_lower_first(label_a)} en een {_lower_first(label_b)} samenwerken.",
+            kind="pair",
+            html_before=self.render(
+                "pair.html", url, a=a, b=b, title=title,
+                entries=[self.catalogue.by_slug[s] for s in self.catalogue.pair_cases(a, b)],
+            ),
+        )
+
+    # -------------------------------------------------------- home parts --
+
+    def home_sections(self, page_url: str = "") -> dict[str, str]:
+        """HTML for the markers in the hand-written home page (docs/index.md)."""
+        upcoming = [w for w in self.catalogue.webinars if w.date >= self.options.today]
+        past = [w for w in reversed(self.catalogue.webinars) if w.date < self.options.today]
+        return {
+            "nieuwste-praktijkvoorbeelden": self.render("home_newest.html", page_url, entries=self.catalogue.cases[:6]),
+            "themas": self.render("home_themes.html", page_url),
+            "volgend-webinar": self.render("home_webinar.html", page_url, upcoming=upcoming[:1], past=past[:1]),
+            "coalitie": self.render("home_coalition.html", page_url),
+        }
+
+
+def _organisation_slug(name: str) -> str:
+    from .catalogue import organisation_slug
+
+    return organisation_slug(name)
+
+
+def build_pages(catalogue: Catalogue, options: SiteOptions | None = None) -> tuple[list[GeneratedPage], Renderer]:
+    renderer = Renderer(catalogue, options or SiteOptions())
+    return renderer.pages(), renderer

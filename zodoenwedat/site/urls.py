@@ -1,0 +1,67 @@
+"""The site's public URLs, declared once.
+
+Coalition members and other sites link to these: change them only together
+with a redirect (see ``aliases``). Every function returns a path relative to
+the site root, ending in ``/`` for pages; ``source(url)`` is the generated
+Markdown file that MkDocs turns into that page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# Vocabulary name -> URL segment (Dutch, public).
+TAXONOMY_SEGMENTS = {
+    "themes": "themas",
+    "partner-types": "partners",
+    "target-groups": "doelgroepen",
+    "provinces": "provincies",
+    "phases": "fases",
+}
+
+CASES = "praktijkvoorbeelden/"
+ORGANISATIONS = "organisaties/"
+COLLABORATION = "samenwerking/"
+WEBINARS = "webinars/"
+HOME = ""
+
+
+def case(slug: str) -> str:
+    return f"{CASES}{slug}/"
+
+
+def term(vocabulary: str, slug: str) -> str:
+    return f"{TAXONOMY_SEGMENTS[vocabulary]}/{slug}/"
+
+
+def taxonomy(vocabulary: str) -> str:
+    return f"{TAXONOMY_SEGMENTS[vocabulary]}/"
+
+
+def organisation(slug: str) -> str:
+    return f"{ORGANISATIONS}{slug}/"
+
+
+def pair(first: str, second: str) -> str:
+    a, b = sorted((first, second))
+    return f"{COLLABORATION}{a}--{b}/"
+
+
+def source(url: str) -> str:
+    """The src_uri of the generated Markdown file for a page URL (``themas/x/`` -> ``themas/x.md``)."""
+    return "index.md" if url in ("", "/") else url.rstrip("/") + ".md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both relative to the site root).
+
+    Page URLs end in ``/``; file URLs (``webinars.ics``) do not.
+    """
+    start = from_url.rstrip("/") or "."
+    if not from_url.endswith("/") and from_url:
+        start = posixpath.dirname(from_url) or "."
+    path, _, fragment = to_url.partition("#")
+    rel = posixpath.relpath(path.rstrip("/") or ".", start)
+    if path.endswith("/") or path == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{fragment}" if fragment else "")
