@@ -34,7 +34,11 @@ chromium:
 	  echo "Installing Chromium from Debian's packages"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/.installed-test chromium
+# Browser-side test tools (axe-core) from the npm registry, pinned by package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: $(VENV)/.installed-test chromium node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test
