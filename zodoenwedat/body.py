@@ -19,7 +19,8 @@ MAX_BODY_CHARS = 100_000
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
-_H1_RE = re.compile(r"^ {0,3}#(?:[ \t]|$)")
+# Python-Markdown (the site's renderer) also makes "#Titel" a level-1 heading, in quotes and lists too.
+_H1_RE = re.compile(r"^ {0,3}(?:(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+) {0,3})*#(?!#)")
 _H2_RE = re.compile(r"^ {0,3}##[ \t]+(.*?)[ \t#]*$")
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
@@ -28,8 +29,22 @@ _HTML_RE = re.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9-]*|/\s*[A-Za-z]|!|\?)")
 _ATTR_LIST_RE = re.compile(r"\{\s*(?:[:#.]|[A-Za-z_][\w-]*\s*=)")
 _INLINE_LINK_RE = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^\s)]*)")
 _REF_DEF_RE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")
+# Links are found in the whole body, not line by line: Python-Markdown accepts a link
+# text and a destination spread over lines, link texts with nested [ ], and reference
+# definitions inside quotes and lists with the address on the next line.
+_BRACKET_RE = re.compile(r"\\.|[\[\]]|\n(?=[ \t\r]*(?:\n|$))")  # escapes, brackets, blank lines
+_DESTINATION_RE = re.compile(r"\(\s*(<[^<>]*>|[^\s)]*)")
+# What a browser could read as a scheme: letters plus white space, control and format
+# characters and the pieces of entity and percent encodings, up to the colon.
+_SCHEME_RUN_RE = re.compile(r"[\s\w+.\-&#;%\x00-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*:?")
+_REF_DEF_ML_RE = re.compile(
+    r"^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\[([^\[\]\n]*)\]:[ \t]*(?:\n(?:[ \t]*>)*)?[ \t]*(<[^<>\n]*>|\S+)",
+    re.MULTILINE,
+)
+_UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
 _CASE_LINK_RE = re.compile(r"^(?:\./)?([a-z0-9]+(?:-[a-z0-9]+)*)\.md(?:#[\w-]*)?$")
 _MEDIA_RE = re.compile(r"^(?:\./)?media/([A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*)$")
+_BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CHARS)) + "]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -46,6 +61,8 @@ class BodyReport:
 
 
 def _blank_code_spans(line: str) -> str:
+    if "`" not in line:
+        return line
     return _CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), line)
 
 
@@ -60,6 +77,7 @@ def check_body(body: str, first_line: int) -> BodyReport:
     fence: str | None = None
     headings: list[tuple[str, int]] = []
     text_for_words: list[str] = []
+    link_lines = [""] * len(lines)  # the visible text of each line; code blocks stay empty
     previous_text = False
 
     for index, raw in enumerate(lines):
@@ -76,9 +94,9 @@ def check_body(body: str, first_line: int) -> BodyReport:
             previous_text = False
             continue
 
-        for ch_index, ch in enumerate(line):
-            if ch in BIDI_CHARS:
-                report.add(lineno, ch_index + 1, "bidi", f"Hier staat een onzichtbaar teken dat de leesrichting omdraait (U+{ord(ch):04X}); haal het weg.")
+        for bidi in _BIDI_RE.finditer(line):
+            ch = bidi.group(0)
+            report.add(lineno, bidi.start() + 1, "bidi", f"Hier staat een onzichtbaar teken dat de leesrichting omdraait (U+{ord(ch):04X}); haal het weg.")
 
         if _H1_RE.match(line):
             report.add(lineno, 1, "body-h1", "Gebruik geen kop met één # : de titel komt uit het veld title. Begin koppen met ##.")
@@ -95,10 +113,13 @@ def check_body(body: str, first_line: int) -> BodyReport:
             headings.append((h2.group(1).strip(), lineno))
 
         visible = _blank_code_spans(line)
+        link_lines[index] = visible
         _check_links(visible, lineno, report)
-        without_autolinks = _AUTOLINK_RE.sub(lambda m: " " * len(m.group(0)), visible)
-        without_autolinks = _EMAIL_AUTOLINK_RE.sub(lambda m: " " * len(m.group(0)), without_autolinks)
-        html = _HTML_RE.search(without_autolinks)
+        html = None
+        if "<" in visible:
+            without_autolinks = _AUTOLINK_RE.sub(lambda m: " " * len(m.group(0)), visible)
+            without_autolinks = _EMAIL_AUTOLINK_RE.sub(lambda m: " " * len(m.group(0)), without_autolinks)
+            html = _HTML_RE.search(without_autolinks)
         if html:
             report.add(
                 lineno,
@@ -113,6 +134,7 @@ def check_body(body: str, first_line: int) -> BodyReport:
         text_for_words.append(visible)
         previous_text = bool(line.strip()) and not h2
 
+    _check_inline_links(link_lines, first_line, report)
     report.sections = [title for title, _ in headings]
     _check_sections(headings, first_line, report)
     report.words = len(_WORD_RE.findall(" ".join(text_for_words)))
@@ -147,27 +169,60 @@ def _check_sections(headings: list[tuple[str, int]], first_line: int, report: Bo
             return
 
 
-def _check_links(line: str, lineno: int, report: BodyReport) -> None:
-    for match in _INLINE_LINK_RE.finditer(line):
-        is_image, label, target = match.group(1) == "!", match.group(2), match.group(3)
-        column = match.start(3) + 1
-        target = target[1:-1] if target.startswith("<") and target.endswith(">") else target
-        if is_image:
-            _check_image(label, target, lineno, match.start() + 1, report)
-        else:
-            _check_target(target, lineno, column, report)
-    ref = _REF_DEF_RE.match(line)
-    if ref:
+def _check_inline_links(lines: list[str], first_line: int, report: BodyReport) -> None:
+    """Inline links and images ``[text](target)`` and reference definitions, across lines.
+
+    Brackets are matched with a stack (so ``[a [b]](x)`` and a linked image
+    ``[![alt](media/a.jpg)](https://…)`` are both seen); a blank line ends a paragraph.
+    """
+    text = "\n".join(lines)
+    if "](" not in text and "]:" not in text:
+        return
+
+    def position(offset: int) -> tuple[int, int]:
+        return first_line + text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
+
+    openers: list[int] = []
+    for match in _BRACKET_RE.finditer(text):
+        token = match.group(0)
+        if token == "[":
+            openers.append(match.start())
+        elif token == "\n":
+            openers.clear()
+        elif token == "]" and openers:
+            start = openers.pop()
+            destination = _DESTINATION_RE.match(text, match.end())
+            if destination is None:
+                continue
+            target = destination.group(1)
+            target = target[1:-1] if target.startswith("<") and target.endswith(">") else target
+            line, column = position(destination.start(1))
+            is_image = start > 0 and text[start - 1] == "!" and not (start > 1 and text[start - 2] == "\\")
+            if is_image:
+                _check_image(text[start + 1 : match.start()], target, *position(start - 1), report)
+                continue
+            run = target if destination.group(1).startswith("<") else _SCHEME_RUN_RE.match(text, destination.start(1)).group(0)
+            scheme = link_scheme(run)
+            if scheme in _UNSAFE_SCHEMES:
+                report.add(line, column, "unsafe-link", f"Links met '{scheme}:' zijn niet toegestaan (onveilig). Gebruik een https://-adres.")
+                continue
+            _check_target(target, line, column, report)
+    for ref in _REF_DEF_ML_RE.finditer(text):
         target = ref.group(2)
         target = target[1:-1] if target.startswith("<") and target.endswith(">") else target
-        _check_target(target, lineno, ref.start(2) + 1, report)
+        _check_target(target, *position(ref.start(2)), report)
+
+
+def _check_links(line: str, lineno: int, report: BodyReport) -> None:
+    if "<" not in line:
+        return
     for match in _AUTOLINK_RE.finditer(line):
         _check_target(match.group(1), lineno, match.start(1) + 1, report)
 
 
 def _check_target(target: str, lineno: int, column: int, report: BodyReport) -> None:
     scheme = link_scheme(target)
-    if scheme in ("javascript", "data", "vbscript", "file"):
+    if scheme in _UNSAFE_SCHEMES:
         report.add(lineno, column, "unsafe-link", f"Links met '{scheme}:' zijn niet toegestaan (onveilig). Gebruik een https://-adres.")
         return
     if scheme == "https":

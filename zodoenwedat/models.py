@@ -216,7 +216,9 @@ class Webinar(_Strict):
         if value is None:
             return value
         _check_local_time(info.data.get("date"), value)
-        start = info.data.get("start")
+        if "start" not in info.data:
+            return value  # start itself is invalid and already reported; don't claim it is missing
+        start = info.data["start"]
         if start is None:
             raise ValueError("Een eindtijd zonder begintijd kan niet; vul ook start in, of laat beide weg voor een hele dag.")
         if value <= start:

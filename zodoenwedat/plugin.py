@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .repository import load_repository
+from .search.header import header_entries, merge_into
 from .site.build import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.zodoenwedat")
@@ -71,6 +73,13 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         generated = self.site.by_src.get(page.file.src_uri)
         context["zd_head"] = generated.head if generated is not None else ""
         return context
+
+    def on_post_build(self, *, config):
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if path.is_file():  # Material's search plugin ran before us (it is listed first)
+            index = json.loads(path.read_text(encoding="utf-8"))
+            merged = merge_into(index, header_entries(self.site.pages))
+            path.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, *, config, builder):
         for folder in ("cases", "data"):

@@ -12,6 +12,7 @@ positions; we build the Python values ourselves so that we can
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,9 +119,51 @@ def _parser_message(exc: yaml.YAMLError) -> str:
     )
 
 
+# Deeper nesting than this is refused before composing: libyaml's composer recurses
+# in C without a depth check and crashes the interpreter (segfault) at ~50 000 levels.
+MAX_DEPTH = 100
+# Every collection starts with an indicator of its own: [ or { (a [ can also hold a
+# one-pair mapping), or -, ? or : followed by a blank (YAML 1.1 line breaks included).
+_INDICATOR_RE = re.compile(r"[-?:](?=[ \t\r\n\x85\u2028\u2029]|\Z)|[\[{]")
+_TOO_DEEP = "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon."
+
+
+def _prescan(text: str) -> tuple[Any, list[tuple[int, int, str]]]:
+    """(mark where the nesting gets too deep or None, [(line0, col0, tag) of every explicit tag]).
+
+    The composer forgets whether a tag was written (``!!str x`` and ``x`` give the same
+    node), and it recurses per level; the event stream is flat and keeps both. It is only
+    walked when the text can contain a tag or deep nesting: every collection needs an
+    indicator of its own, so counting those bounds the depth (cheaply first, then tighter).
+    """
+    if "!" not in text and (
+        sum(text.count(ch) for ch in "[{-?:") <= MAX_DEPTH
+        or len(_INDICATOR_RE.findall(text)) + text.count("[") <= MAX_DEPTH
+    ):
+        return None, []
+    depth, tags = 0, []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark, tags
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            if getattr(event, "tag", None) is not None:
+                tags.append((event.start_mark.line, event.start_mark.column, event.tag))
+    except yaml.YAMLError:
+        pass  # the composer below reports it; it only got this deep
+    return None, tags
+
+
 def load_located(text: str, line_offset: int = 0) -> Located:
     """Parse ``text`` (one YAML document). ``line_offset`` is added to every line."""
     result = Located(value=None, line_offset=line_offset)
+    too_deep, tags = _prescan(text)
+    if too_deep is not None:
+        result.issues.append(YamlIssue(too_deep.line + 1 + line_offset, too_deep.column + 1, "yaml-too-deep", _TOO_DEEP))
+        return result
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -146,6 +189,14 @@ def load_located(text: str, line_offset: int = 0) -> Located:
             YamlIssue(line_offset + 1, 1, "yaml-too-deep", "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon.")
         )
         result.value = None
+    # Tags that resolve to an ordinary type (!!str, !!int, !!map, a lone !) pass the
+    # builder; they are still tags, so report each one not reported already.
+    reported = {(issue.line, issue.column) for issue in result.issues if issue.code == "yaml-tag"}
+    for line, column, tag in tags:
+        where = (line + 1 + line_offset, column + 1)
+        if where not in reported:
+            shown = tag.replace(_TAG, "!!")
+            result.issues.append(YamlIssue(*where, "yaml-tag", f"YAML-tags zoals {shown} zijn niet toegestaan; haal de tag weg."))
     return result
 
 

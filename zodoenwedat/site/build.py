@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..repository import Repository
 from .catalogue import Catalogue, build_catalogue
-from .pages import GeneratedPage, Renderer, SiteOptions
+from .pages import FINDER_ASSETS, FINDER_DATA, FINDER_INDEX, GeneratedPage, Renderer, SiteOptions
 
 MEDIA_URL = "praktijkvoorbeelden/media/"
 
@@ -31,9 +31,23 @@ def build_site(repo: Repository, edit_url_base: str | None = None, today: dt.dat
     renderer = Renderer(catalogue, options)
     pages = renderer.pages()
     site = SiteBuild(catalogue=catalogue, pages=pages, home_sections=renderer.home_sections())
+    add_finder(site)
     media = repo.root / "cases" / "media"
     if media.is_dir():
         for path in sorted(media.rglob("*")):
             if path.is_file():
                 site.copies[MEDIA_URL + path.relative_to(media).as_posix()] = path
     return site
+
+
+def add_finder(site: SiteBuild) -> None:
+    """The finder's prebuilt index and data, and its scripts (lunr.js, lunr.nl, finder.js)."""
+    from importlib import resources
+
+    from ..search import finder
+
+    site.files[FINDER_INDEX] = finder.dumps(finder.finder_index(site.catalogue))
+    site.files[FINDER_DATA] = finder.dumps(finder.finder_data(site.catalogue))
+    static = resources.files("zodoenwedat.search") / "static"
+    for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js"):
+        site.copies[FINDER_ASSETS + name] = Path(str(static / name))

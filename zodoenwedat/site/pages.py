@@ -19,6 +19,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from . import dutch, urls
 from .catalogue import Catalogue
 
+FINDER_ASSETS = "assets/zoeken/"
+FINDER_INDEX = "praktijkvoorbeelden/zoekindex.json"
+FINDER_DATA = "praktijkvoorbeelden/zoekdata.json"
 LISTED_TAXONOMIES = ("themes", "partner-types", "target-groups", "provinces")
 TAXONOMY_TITLES = {
     "themes": ("Thema's", "Praktijkvoorbeelden per thema."),
@@ -54,6 +57,9 @@ class GeneratedPage:
         lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
         if self.hide:
             lines.append("hide: [" + ", ".join(self.hide) + "]")
+        # Material's header search skips the page; it gets a title-and-summary entry instead
+        # (zodoenwedat.search.header), which keeps that index small.
+        lines.append("search: {exclude: true}")
         lines.append("---")
         return "\n".join(lines) + "\n\n" + self.markdown + "\n"
 
@@ -126,13 +132,35 @@ class Renderer:
         return out
 
     def overview(self) -> GeneratedPage:
+        """The overview, with the finder on top (the static list is the no-JavaScript fallback)."""
+        from ..search.finder import FACETS
+
         url = urls.CASES
+        link = partial(urls.relative, url)
+        scripts = "".join(
+            f'<script src="{html.escape(link(FINDER_ASSETS + name))}" defer></script>'
+            for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js")
+        )
+        preload = "".join(
+            f'<link rel="preload" href="{html.escape(link(target))}" as="fetch" crossorigin>' for target in (FINDER_INDEX, FINDER_DATA)
+        )
+        # Material's own search opens itself when the URL has ?q=; the finder owns q on this
+        # page, so it is taken out of the URL before Material starts and put back by finder.js.
+        keep_q = (
+            "<script>(function(){var u=new URL(location.href);if(u.searchParams.has('q')){"
+            "window.zdFinderQuery=u.searchParams.get('q');u.searchParams.delete('q');"
+            "history.replaceState(history.state,'',u.pathname+u.search+u.hash);}})();</script>"
+        )
         return GeneratedPage(
             url=url,
             title="Praktijkvoorbeelden",
-            description="Alle praktijkvoorbeelden van samenwerking tussen wonen, zorg, welzijn en gemeenten, de nieuwste eerst.",
+            description="Alle praktijkvoorbeelden van samenwerking tussen wonen, zorg, welzijn en gemeenten: zoek op woorden, thema, partner, doelgroep, provincie en fase.",
             kind="overview",
-            html_before=self.render("overview.html", url, entries=self.catalogue.cases),
+            html_before=self.render(
+                "overview.html", url, entries=self.catalogue.cases, facets=FACETS,
+                index_file=link(FINDER_INDEX), data_file=link(FINDER_DATA),
+            ),
+            head=keep_q + preload + scripts,
         )
 
     def case_page(self, slug: str) -> GeneratedPage:
