@@ -203,6 +203,9 @@ class Webinar(_Strict):
     registration_url: HttpsUrl | None = Field(None, description="Aanmelden (https://).")
     recording_url: HttpsUrl | None = Field(None, description="Terugkijken (https://).")
     description: Text(10, 2000) = Field(description="Korte beschrijving (gewone tekst).")
+    updated: Date | None = Field(
+        None, description="Datum van de laatste wijziging, JJJJ-MM-DD. Vul dit in als u iets verandert: agenda's zien dan dat het webinar veranderd is."
+    )
 
     @field_validator("start")
     @classmethod

@@ -46,7 +46,7 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
                 f"De site wordt niet gebouwd: {len(repo.problems)} probleem/problemen in de praktijkvoorbeelden of gegevens.\n"
                 f"{lines}\nVerbeter ze en controleer met: zodoenwedat validate"
             )
-        self.site: SiteBuild = build_site(repo, edit_url_base=self.config.edit_url)
+        self.site: SiteBuild = build_site(repo, edit_url_base=self.config.edit_url, site_url=config.site_url)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:

@@ -92,6 +92,11 @@ def _is_scalar_at(value: Any, path: Path) -> bool:
 _PARSER_HINTS = [
     ("mapping values are not allowed", "er staat een dubbele punt (:) op een plek waar dat niet mag; zet de hele tekst tussen aanhalingstekens"),
     ("found character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
+    ("tab character", "er staat een tab; gebruik spaties om in te springen"),
+    ("did not find expected ',' or ']'", "een [ is niet gesloten met ], of er ontbreekt een komma tussen de waarden"),
+    ("did not find expected ',' or '}'", "een { is niet gesloten met }, of er ontbreekt een komma tussen de velden"),
+    ("did not find expected '-' indicator", "regels met '- ' (een lijst) en regels 'veld: waarde' lopen door elkaar; controleer de inspringing"),
+    ("cannot start any token", "een waarde begint met een teken dat YAML niet toestaat (zoals @, ` of %) of er staat een tab; zet de tekst tussen aanhalingstekens"),
     ("could not find expected ':'", "er ontbreekt een dubbele punt (:) na een veldnaam, of een aanhalingsteken is niet gesloten"),
     ("found unexpected end of stream", "een aanhalingsteken of haakje is niet gesloten"),
     ("found unknown escape character", "een backslash (\\) binnen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
@@ -125,42 +130,46 @@ MAX_DEPTH = 100
 # Every collection starts with an indicator of its own: [ or { (a [ can also hold a
 # one-pair mapping), or -, ? or : followed by a blank (YAML 1.1 line breaks included).
 _INDICATOR_RE = re.compile(r"[-?:](?=[ \t\r\n\x85\u2028\u2029]|\Z)|[\[{]")
+_ALIAS = "Ankers en aliassen (& en *) zijn niet toegestaan; schrijf de waarde voluit."
 _TOO_DEEP = "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon."
 
 
-def _prescan(text: str) -> tuple[Any, list[tuple[int, int, str]]]:
-    """(mark where the nesting gets too deep or None, [(line0, col0, tag) of every explicit tag]).
+def _prescan(text: str) -> tuple[Any, list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """(mark where the nesting gets too deep or None, [(line0, col0, tag)], [(line0, col0) of each alias]).
 
     The composer forgets whether a tag was written (``!!str x`` and ``x`` give the same
-    node), and it recurses per level; the event stream is flat and keeps both. It is only
-    walked when the text can contain a tag or deep nesting: every collection needs an
-    indicator of its own, so counting those bounds the depth (cheaply first, then tighter).
+    node) and where an alias stood (it is the anchored node again), and it recurses per
+    level; the event stream is flat and keeps all that. It is only walked when the text
+    can contain a tag, an alias or deep nesting: every collection needs an indicator of
+    its own, so counting those bounds the depth (cheaply first, then tighter).
     """
-    if "!" not in text and (
+    if "!" not in text and "*" not in text and (
         sum(text.count(ch) for ch in "[{-?:") <= MAX_DEPTH
         or len(_INDICATOR_RE.findall(text)) + text.count("[") <= MAX_DEPTH
     ):
-        return None, []
-    depth, tags = 0, []
+        return None, [], []
+    depth, tags, aliases = 0, [], []
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return event.start_mark, tags
+                    return event.start_mark, tags, aliases
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases.append((event.start_mark.line, event.start_mark.column))
             if getattr(event, "tag", None) is not None:
                 tags.append((event.start_mark.line, event.start_mark.column, event.tag))
     except yaml.YAMLError:
         pass  # the composer below reports it; it only got this deep
-    return None, tags
+    return None, tags, aliases
 
 
 def load_located(text: str, line_offset: int = 0) -> Located:
     """Parse ``text`` (one YAML document). ``line_offset`` is added to every line."""
     result = Located(value=None, line_offset=line_offset)
-    too_deep, tags = _prescan(text)
+    too_deep, tags, aliases = _prescan(text)
     if too_deep is not None:
         result.issues.append(YamlIssue(too_deep.line + 1 + line_offset, too_deep.column + 1, "yaml-too-deep", _TOO_DEEP))
         return result
@@ -189,6 +198,13 @@ def load_located(text: str, line_offset: int = 0) -> Located:
             YamlIssue(line_offset + 1, 1, "yaml-too-deep", "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon.")
         )
         result.value = None
+    if aliases:
+        # The builder sees an alias as the anchored node again, so it can only point at the
+        # anchor; report each alias where it is written instead (once per line).
+        result.issues = [issue for issue in result.issues if issue.code != "yaml-alias"]
+        for line in sorted({line for line, _ in aliases}):
+            column = min(col for other, col in aliases if other == line)
+            result.issues.append(YamlIssue(line + 1 + line_offset, column + 1, "yaml-alias", _ALIAS))
     # Tags that resolve to an ordinary type (!!str, !!int, !!map, a lone !) pass the
     # builder; they are still tags, so report each one not reported already.
     reported = {(issue.line, issue.column) for issue in result.issues if issue.code == "yaml-tag"}
@@ -220,7 +236,7 @@ class _Builder:
         self.path = path
         if id(node) in self.seen:
             # The same node object again: an alias (*name) to an anchor (&name).
-            self._issue(node, "yaml-alias", "Ankers en aliassen (& en *) zijn niet toegestaan; schrijf de waarde voluit.")
+            self._issue(node, "yaml-alias", _ALIAS)
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):

@@ -25,13 +25,16 @@ class SiteBuild:
         self.by_src = {page.src_uri: page for page in self.pages}
 
 
-def build_site(repo: Repository, edit_url_base: str | None = None, today: dt.date | None = None) -> SiteBuild:
+def build_site(
+    repo: Repository, edit_url_base: str | None = None, site_url: str | None = None, today: dt.date | None = None
+) -> SiteBuild:
     catalogue = build_catalogue(repo)
-    options = SiteOptions(edit_url_base=edit_url_base, today=today or dt.date.today())
+    options = SiteOptions(edit_url_base=edit_url_base, site_url=site_url, today=today or dt.date.today())
     renderer = Renderer(catalogue, options)
     pages = renderer.pages()
     site = SiteBuild(catalogue=catalogue, pages=pages, home_sections=renderer.home_sections())
     add_finder(site)
+    add_calendar(site, renderer)
     media = repo.root / "cases" / "media"
     if media.is_dir():
         for path in sorted(media.rglob("*")):
@@ -51,3 +54,12 @@ def add_finder(site: SiteBuild) -> None:
     static = resources.files("zodoenwedat.search") / "static"
     for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js"):
         site.copies[FINDER_ASSETS + name] = Path(str(static / name))
+
+
+def add_calendar(site: SiteBuild, renderer: Renderer) -> None:
+    from importlib import resources
+
+    from ..calendar.agenda import SCRIPT
+
+    site.files.update(renderer.agenda.files())
+    site.copies[SCRIPT] = Path(str(resources.files("zodoenwedat.calendar") / "static" / "webinars.js"))

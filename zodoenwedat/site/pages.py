@@ -67,6 +67,7 @@ class GeneratedPage:
 @dataclass
 class SiteOptions:
     edit_url_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+    site_url: str | None = None  # e.g. https://zodoenwedat.nl/ (absolute links in feeds)
     today: dt.date = field(default_factory=dt.date.today)
 
 
@@ -100,6 +101,10 @@ class Renderer:
         self.options = options
         self.env = _environment()
         self._templates = {}
+        from ..calendar.agenda import Agenda
+
+        self.agenda = Agenda(catalogue, options.site_url, options.today)
+        self.env.globals["ag"] = self.agenda
 
     def render(self, template: str, page_url: str, **context) -> str:
         tpl = self._templates.get(template)
