@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .embed.embeds import headers_file
 from .repository import load_repository
 from .search.header import header_entries, merge_into
 from .site.build import SiteBuild, build_site
@@ -75,6 +76,9 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         return context
 
     def on_post_build(self, *, config):
+        site_dir = Path(config.site_dir)
+        top_level = sorted(p.name for p in site_dir.iterdir() if not p.name.startswith("_"))
+        (site_dir / "_headers").write_text(headers_file(top_level), encoding="utf-8")
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file():  # Material's search plugin ran before us (it is listed first)
             index = json.loads(path.read_text(encoding="utf-8"))

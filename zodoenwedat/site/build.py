@@ -35,6 +35,7 @@ def build_site(
     site = SiteBuild(catalogue=catalogue, pages=pages, home_sections=renderer.home_sections())
     add_finder(site)
     add_calendar(site, renderer)
+    site.files.update(renderer.embeds.files())
     media = repo.root / "cases" / "media"
     if media.is_dir():
         for path in sorted(media.rglob("*")):

@@ -105,6 +105,11 @@ class Renderer:
 
         self.agenda = Agenda(catalogue, options.site_url, options.today)
         self.env.globals["ag"] = self.agenda
+        from ..embed.embeds import COPY_SCRIPT, Embeds
+
+        self.embeds = Embeds(catalogue, self.env, options.site_url)
+        self.env.globals["emb"] = self.embeds
+        self.copy_script = COPY_SCRIPT
 
     def render(self, template: str, page_url: str, **context) -> str:
         tpl = self._templates.get(template)
@@ -190,6 +195,8 @@ class Renderer:
             html_after=self.render("case_bottom.html", url, **context),
             hide=("navigation",),
             edit_path=entry.source_path,
+            head=self.embeds.discovery_link(slug)
+            + f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>',
         )
 
     def taxonomy_page(self, vocabulary: str) -> GeneratedPage:
@@ -212,6 +219,7 @@ class Renderer:
             title=term.label,
             description=term.description,
             kind="term",
+            head=f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>' if vocabulary == "themes" else "",
             html_before=self.render(
                 "term.html", url, vocabulary=vocabulary, code=code, term=term,
                 entries=[self.catalogue.by_slug[s] for s in slugs], parent_title=TAXONOMY_TITLES[vocabulary][0],

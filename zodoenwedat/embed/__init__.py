@@ -1,0 +1,1 @@
+"""Embedding: standalone case pages for iframes, the snippet, oEmbed and hosting headers."""

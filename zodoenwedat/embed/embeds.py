@@ -1,0 +1,157 @@
+"""Embeddable pages, the snippet that coalition members copy, oEmbed, and hosting headers.
+
+An embed page is a small standalone HTML page (its own template and inline
+stylesheet, no Material JavaScript, no outside requests). Inside a sandboxed
+iframe it tells its parent its height with postMessage; ``/embed.js`` on the host
+page sizes the iframe. Without that script the iframe keeps its fixed height.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import partial
+from importlib import resources
+
+from markupsafe import Markup
+
+from ..site import urls
+from ..site.catalogue import Catalogue
+
+EMBED = "embed/"
+OEMBED = "oembed/"
+SCRIPT = "embed.js"
+COPY_SCRIPT = "assets/insluiten.js"
+WIDTH = 600
+HEIGHT = 460  # fixed height without embed.js: shows title, summary, themes and the link
+THEME_LIMIT = 12  # keeps a theme embed small whatever the number of cases
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+PROVIDER = "Zo doen we dat"
+CACHE_AGE = 86400
+
+
+def case_embed_url(slug: str) -> str:
+    return f"{EMBED}{slug}/"
+
+
+def theme_embed_url(theme: str) -> str:
+    return f"{EMBED}themas/{theme}/"
+
+
+def oembed_path(slug: str) -> str:
+    return f"{OEMBED}{slug}.json"
+
+
+def _static(name: str) -> str:
+    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+
+
+def snippet(site_url: str, embed_path: str, title: str) -> str:
+    """The HTML a coalition member pastes. Every value is escaped."""
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    src = html.escape(base + embed_path, quote=True)
+    script = html.escape(base + SCRIPT, quote=True)
+    label = html.escape(f"{title} (Zo doen we dat)", quote=True)
+    return (
+        f'<iframe src="{src}" title="{label}" width="100%" height="{HEIGHT}" '
+        f'style="border:0;max-width:800px" loading="lazy" referrerpolicy="strict-origin-when-cross-origin" '
+        f'sandbox="{SANDBOX}" data-zodoenwedat></iframe>\n'
+        f'<script src="{script}" async></script>'
+    )
+
+
+class Embeds:
+    def __init__(self, catalogue: Catalogue, env, site_url: str | None):
+        self.catalogue = catalogue
+        self.env = env
+        self.site_url = site_url or ""
+        self.css = Markup(_static("embed.css"))
+        self.script = Markup(_static("height.js"))
+
+    def _absolute(self, path: str) -> str:
+        return (self.site_url.rstrip("/") + "/" + path) if self.site_url else "/" + path
+
+    def case_snippet(self, slug: str) -> str:
+        return snippet(self.site_url, case_embed_url(slug), self.catalogue.by_slug[slug].case.title)
+
+    def theme_snippet(self, theme: str) -> str:
+        return snippet(self.site_url, theme_embed_url(theme), self.catalogue.label("themes", theme))
+
+    def oembed_url(self, slug: str) -> str:
+        return self._absolute(oembed_path(slug))
+
+    def _render(self, template: str, url: str, **context) -> str:
+        return self.env.get_template(template).render(
+            cat=self.catalogue, link=partial(urls.relative, url), urls=urls, css=self.css, script=self.script, **context
+        )
+
+    def case_page(self, slug: str) -> str:
+        entry = self.catalogue.by_slug[slug]
+        url = case_embed_url(slug)
+        return self._render(
+            "embed/case.html", url, slug=slug, case=entry.case, title=entry.case.title, canonical=self._absolute(urls.case(slug))
+        )
+
+    def theme_page(self, theme: str) -> str:
+        url = theme_embed_url(theme)
+        term = self.catalogue.vocabularies["themes"][theme]
+        slugs = self.catalogue.index["themes"].get(theme, [])
+        return self._render(
+            "embed/theme.html", url, code=theme, term=term, title=term.label, total=len(slugs),
+            entries=[self.catalogue.by_slug[s] for s in slugs[:THEME_LIMIT]], canonical=self._absolute(urls.term("themes", theme)),
+        )
+
+    def oembed(self, slug: str) -> dict:
+        case = self.catalogue.by_slug[slug].case
+        return {
+            "version": "1.0",
+            "type": "rich",
+            "title": case.title,
+            "provider_name": PROVIDER,
+            "provider_url": self._absolute(""),
+            "html": self.case_snippet(slug),
+            "width": WIDTH,
+            "height": HEIGHT,
+            "cache_age": CACHE_AGE,
+        }
+
+    def discovery_link(self, slug: str) -> str:
+        title = html.escape(self.catalogue.by_slug[slug].case.title, quote=True)
+        href = html.escape(self.oembed_url(slug), quote=True)
+        return f'<link rel="alternate" type="application/json+oembed" href="{href}" title="{title}">'
+
+    def files(self) -> dict[str, str]:
+        out: dict[str, str] = {SCRIPT: _static("embed.js"), COPY_SCRIPT: _static("insluiten.js")}
+        for entry in self.catalogue.cases:
+            out[case_embed_url(entry.slug) + "index.html"] = self.case_page(entry.slug)
+            out[oembed_path(entry.slug)] = json.dumps(self.oembed(entry.slug), ensure_ascii=False, indent=1) + "\n"
+        for theme in self.catalogue.vocabularies.get("themes", {}):
+            out[theme_embed_url(theme) + "index.html"] = self.theme_page(theme)
+        return out
+
+
+def headers_file(top_level: list[str]) -> str:
+    """A ``_headers`` file (Netlify, Cloudflare Pages): /embed/ may be framed by anyone,
+    everything else by nobody. Rules are listed per top-level path, because both hosts
+    combine the headers of every rule that matches a path."""
+    lines = [
+        "# Zo doen we dat: hosting headers (read by Netlify and Cloudflare Pages; see README).",
+        "/embed/*",
+        "  Content-Security-Policy: frame-ancestors *",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "",
+    ]
+    framed_never = ["/"] + [f"/{name}" for name in top_level if name != "embed"]
+    for path in framed_never:
+        patterns = [path] if path == "/" or "." in path else [path, f"{path}/*"]
+        for pattern in patterns:
+            lines += [
+                pattern,
+                "  X-Frame-Options: DENY",
+                "  Content-Security-Policy: frame-ancestors 'none'",
+                "  X-Content-Type-Options: nosniff",
+                "  Referrer-Policy: strict-origin-when-cross-origin",
+                "",
+            ]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+(function(){function s(){parent.postMessage({type:"zodoenwedat:hoogte",hoogte:document.documentElement.scrollHeight},"*")}addEventListener("load",s);addEventListener("resize",s);if(window.ResizeObserver)new ResizeObserver(s).observe(document.body);s()})();
