@@ -13,7 +13,7 @@ from . import report
 from .casefile import suggest_slug
 from .datafiles import load_vocabularies
 from .problems import Problems
-from .repository import load_repository
+from .urlguard import PUBLISHED, check_all, updated_list
 from .schema import schema_json
 from .template import new_case_text
 from .textrules import SLUG_MAX, SLUG_RE
@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="druk het JSON Schema van de kop van een praktijkvoorbeeld af")
     schema.add_argument("--output", help="schrijf naar dit bestand in plaats van het scherm")
+    urls = commands.add_parser("urls", help=f"controleer of werk {PUBLISHED} bij (alle openbare webadressen)")
+    urls.add_argument("--update", action="store_true", help="voeg nieuwe webadressen toe aan de lijst")
+    urls.add_argument("--prune", action="store_true", help="haal met --update ook verdwenen adressen weg (alleen als dat de bedoeling is)")
     return parser
 
 
@@ -56,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(root, args.slug)
         if args.command == "schema":
             return _schema(root, args.output)
+        if args.command == "urls":
+            return _urls(root, args.update, args.prune)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -67,7 +72,7 @@ def _validate(root: Path, fmt: str, paths: list[str]) -> int:
     if not root.is_dir():
         print(f"zodoenwedat: de map {root} bestaat niet.", file=sys.stderr)
         return 2
-    repo = load_repository(root)
+    repo = check_all(root)
     problems = repo.problems.sorted()
     if paths:
         wanted = {Path(p).resolve() for p in paths}
@@ -96,6 +101,30 @@ def _new(root: Path, slug: str) -> int:
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(new_case_text(vocabularies))
     print(f"Nieuw praktijkvoorbeeld gemaakt: {target}\nVul de velden in en controleer met: zodoenwedat validate")
+    return 0
+
+
+def _urls(root: Path, update: bool, prune: bool) -> int:
+    if prune and not update:
+        print("zodoenwedat: --prune hoort bij --update.", file=sys.stderr)
+        return 2
+    repo = check_all(root)
+    blocking = [p for p in repo.problems.sorted() if p.code != "url-removed"]
+    if blocking:
+        sys.stdout.write(report.text_report(blocking, repo.checked))
+        print("Verbeter eerst deze problemen; daarna kan de lijst met webadressen worden bijgewerkt.")
+        return 1
+    text, added, removed = updated_list(repo, prune=prune)
+    if not update:
+        missing = [p for p in repo.problems.sorted() if p.code == "url-removed"]
+        sys.stdout.write(report.text_report(missing, repo.checked))
+        if added:
+            print(f"{len(added)} nieuwe webadressen staan nog niet in {PUBLISHED}; voeg ze toe met: zodoenwedat urls --update")
+        return 1 if missing else 0
+    (root / PUBLISHED).write_text(text, encoding="utf-8")
+    print(f"{PUBLISHED} bijgewerkt: {len(added)} toegevoegd, {len(removed)} verwijderd.")
+    for url in removed:
+        print(f"  verwijderd: {url}")
     return 0
 
 

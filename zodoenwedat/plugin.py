@@ -21,7 +21,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .embed.embeds import headers_file
-from .repository import load_repository
+from .opendata.sitemap import gzipped, sitemap
+from .urlguard import check_all
 from .search.header import header_entries, merge_into
 from .site.build import SiteBuild, build_site
 
@@ -40,13 +41,14 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
 
     def on_config(self, config):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        repo = load_repository(self.root)
+        repo = check_all(self.root)
         if repo.problems:
             lines = "\n".join(p.as_text() for p in repo.problems.sorted())
             raise PluginError(
                 f"De site wordt niet gebouwd: {len(repo.problems)} probleem/problemen in de praktijkvoorbeelden of gegevens.\n"
                 f"{lines}\nVerbeter ze en controleer met: zodoenwedat validate"
             )
+        self.sitemap_pages: list = []
         self.site: SiteBuild = build_site(repo, edit_url_base=self.config.edit_url, site_url=config.site_url)
         return config
 
@@ -73,12 +75,17 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
     def on_page_context(self, context, *, page, config, nav):
         generated = self.site.by_src.get(page.file.src_uri)
         context["zd_head"] = generated.head if generated is not None else ""
+        self.sitemap_pages.append((page.url, generated.lastmod if generated is not None else None))
         return context
 
     def on_post_build(self, *, config):
         site_dir = Path(config.site_dir)
         top_level = sorted(p.name for p in site_dir.iterdir() if not p.name.startswith("_"))
         (site_dir / "_headers").write_text(headers_file(top_level), encoding="utf-8")
+        if config.site_url:  # MkDocs' sitemap dates every page with the build; ours with its content
+            text = sitemap(config.site_url, [p for p in self.sitemap_pages if p[0] != "404.html"])
+            (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+            (site_dir / "sitemap.xml.gz").write_bytes(gzipped(text))
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file():  # Material's search plugin ran before us (it is listed first)
             index = json.loads(path.read_text(encoding="utf-8"))

@@ -115,6 +115,17 @@ class Embeds:
             "cache_age": CACHE_AGE,
         }
 
+    def oembed_json(self, slug: str) -> str:
+        return json.dumps(self.oembed(slug), ensure_ascii=False, indent=1) + "\n"
+
+    def file_paths(self) -> list[str]:
+        """The paths of files() without rendering them."""
+        paths = [SCRIPT, COPY_SCRIPT]
+        for entry in self.catalogue.cases:
+            paths += [case_embed_url(entry.slug) + "index.html", oembed_path(entry.slug)]
+        paths += [theme_embed_url(theme) + "index.html" for theme in self.catalogue.vocabularies.get("themes", {})]
+        return paths
+
     def discovery_link(self, slug: str) -> str:
         title = html.escape(self.catalogue.by_slug[slug].case.title, quote=True)
         href = html.escape(self.oembed_url(slug), quote=True)
@@ -124,7 +135,7 @@ class Embeds:
         out: dict[str, str] = {SCRIPT: _static("embed.js"), COPY_SCRIPT: _static("insluiten.js")}
         for entry in self.catalogue.cases:
             out[case_embed_url(entry.slug) + "index.html"] = self.case_page(entry.slug)
-            out[oembed_path(entry.slug)] = json.dumps(self.oembed(entry.slug), ensure_ascii=False, indent=1) + "\n"
+            out[oembed_path(entry.slug)] = self.oembed_json(entry.slug)
         for theme in self.catalogue.vocabularies.get("themes", {}):
             out[theme_embed_url(theme) + "index.html"] = self.theme_page(theme)
         return out

@@ -36,6 +36,8 @@ def build_site(
     add_finder(site)
     add_calendar(site, renderer)
     site.files.update(renderer.embeds.files())
+    add_open_data(site, options)
+    add_redirects(site, renderer, options)
     media = repo.root / "cases" / "media"
     if media.is_dir():
         for path in sorted(media.rglob("*")):
@@ -64,3 +66,16 @@ def add_calendar(site: SiteBuild, renderer: Renderer) -> None:
 
     site.files.update(renderer.agenda.files())
     site.copies[SCRIPT] = Path(str(resources.files("zodoenwedat.calendar") / "static" / "webinars.js"))
+
+
+def add_open_data(site: SiteBuild, options: SiteOptions) -> None:
+    from ..opendata import api, feed
+
+    site.files[feed.FEED] = feed.atom_feed(site.catalogue, options.site_url or "/")
+    site.files.update(api.files(site.catalogue, options.site_url or ""))
+
+
+def add_redirects(site: SiteBuild, renderer: Renderer, options: SiteOptions) -> None:
+    from .redirects import redirect_files
+
+    site.files.update(redirect_files(site.catalogue, options.site_url or "", renderer.embeds.oembed_json))

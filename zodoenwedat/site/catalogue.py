@@ -68,7 +68,6 @@ class Catalogue:
     organisations: dict[str, Organisation]  # sorted by name
     pairs: dict[tuple[str, str], list[str]]  # (type a, type b), a <= b -> case slugs
     webinars_by_case: dict[str, list[Webinar]]
-    related: dict[str, list[Related]]
 
     @property
     def by_slug(self) -> dict[str, CaseEntry]:
@@ -76,6 +75,14 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         self._by_slug = {entry.slug: entry for entry in self.cases}
+        self._related: dict[str, list[Related]] | None = None
+
+    @property
+    def related(self) -> dict[str, list[Related]]:
+        """Related cases for every case, ranked once, on first use (the validator never needs them)."""
+        if self._related is None:
+            self._related = rank_related(self)
+        return self._related
 
     def label(self, vocabulary: str, code: str) -> str:
         term = self.vocabularies.get(vocabulary, {}).get(code)
@@ -143,7 +150,5 @@ def build_catalogue(repo: Repository) -> Catalogue:
         organisations=organisations,
         pairs=dict(pairs),
         webinars_by_case=dict(webinars_by_case),
-        related={},
     )
-    catalogue.related = rank_related(catalogue)
     return catalogue

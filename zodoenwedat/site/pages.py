@@ -13,10 +13,12 @@ import html
 import json
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import dutch, urls
+from ..opendata import jsonld
 from .catalogue import Catalogue
 
 FINDER_ASSETS = "assets/zoeken/"
@@ -43,6 +45,7 @@ class GeneratedPage:
     hide: tuple[str, ...] = ("navigation", "toc")
     edit_path: str | None = None  # the file an editor changes for this page
     head: str = ""  # extra HTML for <head> (safe, built here)
+    lastmod: dt.date | None = None  # for the sitemap: when the content last changed
 
     @property
     def src_uri(self) -> str:
@@ -125,20 +128,30 @@ class Renderer:
 
     # ------------------------------------------------------------- pages --
 
-    def pages(self) -> list[GeneratedPage]:
-        out = [self.overview()]
-        out += [self.case_page(entry.slug) for entry in self.catalogue.cases]
+    def plan(self) -> list[tuple[str, Callable[[], GeneratedPage]]]:
+        """Every generated page as (URL, how to render it): the URLs are known without rendering."""
+        cat = self.catalogue
+        out: list[tuple[str, Callable[[], GeneratedPage]]] = [(urls.CASES, self.overview)]
+        out += [(urls.case(e.slug), partial(self.case_page, e.slug)) for e in cat.cases]
         for vocabulary in LISTED_TAXONOMIES:
-            out.append(self.taxonomy_page(vocabulary))
-            out += [self.term_page(vocabulary, code) for code in self.catalogue.vocabularies.get(vocabulary, {})]
-        out.append(self.organisations_page())
-        out += [self.organisation_page(slug) for slug in self.catalogue.organisations]
-        out.append(self.webinars_page())
-        out.append(self.matrix_page())
-        types = list(self.catalogue.vocabularies.get("partner-types", {}))
+            out.append((urls.taxonomy(vocabulary), partial(self.taxonomy_page, vocabulary)))
+            out += [(urls.term(vocabulary, code), partial(self.term_page, vocabulary, code)) for code in cat.vocabularies.get(vocabulary, {})]
+        out.append((urls.ORGANISATIONS, self.organisations_page))
+        out += [(urls.organisation(slug), partial(self.organisation_page, slug)) for slug in cat.organisations]
+        out.append((urls.WEBINARS, self.webinars_page))
+        out.append((urls.COLLABORATION, self.matrix_page))
+        types = list(cat.vocabularies.get("partner-types", {}))
         for i, a in enumerate(types):
             for b in types[i + 1 :]:
-                out.append(self.pair_page(a, b))
+                out.append((urls.pair(a, b), partial(self.pair_page, a, b)))
+        return out
+
+    def pages(self) -> list[GeneratedPage]:
+        out = [render() for _, render in self.plan()]
+        newest = _newest(self.catalogue.cases)
+        for page in out:
+            if page.lastmod is None and page.kind in ("overview", "taxonomy", "organisations", "matrix"):
+                page.lastmod = newest  # these list (or count) every case
         return out
 
     def overview(self) -> GeneratedPage:
@@ -196,7 +209,9 @@ class Renderer:
             hide=("navigation",),
             edit_path=entry.source_path,
             head=self.embeds.discovery_link(slug)
-            + f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>',
+            + f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>'
+            + jsonld.script_tag(jsonld.case_jsonld(self.catalogue, slug, self.options.site_url or "")),
+            lastmod=entry.case.last_modified,
         )
 
     def taxonomy_page(self, vocabulary: str) -> GeneratedPage:
@@ -219,6 +234,7 @@ class Renderer:
             title=term.label,
             description=term.description,
             kind="term",
+            lastmod=_newest(self.catalogue.by_slug[s] for s in slugs),
             head=f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>' if vocabulary == "themes" else "",
             html_before=self.render(
                 "term.html", url, vocabulary=vocabulary, code=code, term=term,
@@ -244,6 +260,7 @@ class Renderer:
             title=org.name,
             description=f"Praktijkvoorbeelden waarin {org.name} samenwerkt.",
             kind="organisation",
+            lastmod=_newest(self.catalogue.by_slug[s] for s in org.cases),
             html_before=self.render("organisation.html", url, org=org, entries=[self.catalogue.by_slug[s] for s in org.cases]),
         )
 
@@ -281,6 +298,7 @@ class Renderer:
             title=title,
             description=f"Praktijkvoorbeelden waarin een {_lower_first(label_a)} en een {_lower_first(label_b)} samenwerken.",
             kind="pair",
+            lastmod=_newest(self.catalogue.by_slug[s] for s in self.catalogue.pair_cases(a, b)),
             html_before=self.render(
                 "pair.html", url, a=a, b=b, title=title,
                 entries=[self.catalogue.by_slug[s] for s in self.catalogue.pair_cases(a, b)],
@@ -299,6 +317,10 @@ class Renderer:
             "volgend-webinar": self.render("home_webinar.html", page_url, upcoming=upcoming[:1], past=past[:1]),
             "coalitie": self.render("home_coalition.html", page_url),
         }
+
+
+def _newest(entries) -> dt.date | None:
+    return max((entry.case.last_modified for entry in entries), default=None)
 
 
 def _organisation_slug(name: str) -> str:

@@ -1,0 +1,1 @@
+"""Open data: the Atom feed, the cases as JSON and CSV, schema.org JSON-LD and the sitemap."""

@@ -1,0 +1,101 @@
+"""The cases as open data: /api/cases.json, /api/cases.csv and /api/case.schema.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..embed.embeds import case_embed_url, oembed_path
+from ..models import Case
+from ..schema import case_schema
+from ..site import urls
+from ..site.catalogue import Catalogue
+
+JSON_PATH = "api/cases.json"
+CSV_PATH = "api/cases.csv"
+SCHEMA_PATH = "api/case.schema.json"
+
+FIELDS = list(Case.model_fields)
+LIST_OF_CODES = ("themes", "target_groups", "related", "aliases")
+NESTED = ("partners", "sources", "contact", "coordinates")
+CSV_COLUMNS = ["slug", "url", "embed_url", "oembed_url", "related_cases", *FIELDS]
+
+
+def case_records(catalogue: Catalogue, site_url: str) -> list[dict]:
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    records = []
+    for entry in catalogue.cases:
+        data = entry.case.model_dump(mode="json")
+        records.append(
+            {
+                "slug": entry.slug,
+                "url": base + urls.case(entry.slug),
+                "embed_url": base + case_embed_url(entry.slug),
+                "oembed_url": base + oembed_path(entry.slug),
+                "related_cases": [r.slug for r in catalogue.related.get(entry.slug, [])],
+                **{name: data[name] for name in FIELDS},
+            }
+        )
+    return records
+
+
+def cases_json(catalogue: Catalogue, site_url: str) -> str:
+    document = {
+        "description": "Alle praktijkvoorbeelden van Zo doen we dat. Velden: zie case.schema.json.",
+        "schema": (site_url.rstrip("/") + "/" if site_url else "/") + SCHEMA_PATH,
+        "count": len(catalogue.cases),
+        "cases": case_records(catalogue, site_url),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _cell(name: str, value) -> str:
+    if value is None:
+        return ""
+    if name in NESTED:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, list):
+        return ",".join(value)
+    return str(value)
+
+
+def cases_csv(catalogue: Catalogue, site_url: str) -> str:
+    """UTF-8 with BOM and ';' as separator, as Dutch Excel expects. Lists of codes are
+    comma-separated; partners, sources, contact and coordinates are JSON in their cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in case_records(catalogue, site_url):
+        writer.writerow([_cell(name, record[name]) for name in CSV_COLUMNS])
+    return "\ufeff" + buffer.getvalue()
+
+
+def parse_csv_row(row: dict[str, str]) -> dict:
+    """The inverse of the CSV cells (used by tests and by anyone reading the CSV back)."""
+    out: dict = {}
+    for name, cell in row.items():
+        if name in NESTED:
+            out[name] = json.loads(cell) if cell else None
+        elif name in LIST_OF_CODES or name == "related_cases":
+            out[name] = cell.split(",") if cell else []
+        elif name == "started":
+            out[name] = int(cell) if cell else None
+        else:
+            out[name] = cell if cell != "" else None
+    for name in ("partners", "sources"):
+        if out.get(name) is None:
+            out[name] = []
+    return out
+
+
+def schema_file(vocabularies) -> str:
+    return json.dumps(case_schema(vocabularies), ensure_ascii=False, indent=2) + "\n"
+
+
+def files(catalogue: Catalogue, site_url: str) -> dict[str, str]:
+    return {
+        JSON_PATH: cases_json(catalogue, site_url),
+        CSV_PATH: cases_csv(catalogue, site_url),
+        SCHEMA_PATH: schema_file(catalogue.vocabularies),
+    }

@@ -1,0 +1,127 @@
+"""Published URLs never break.
+
+``data/published-urls.txt`` lists every public URL of the site (committed; updated by
+``zodoenwedat urls --update``). A listed URL that the site would no longer have, and
+that no redirect covers, is a problem on its line in that file. New URLs are fine
+until the list is updated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .problems import Problems
+from .repository import Repository
+
+PUBLISHED = "data/published-urls.txt"
+HEADER = """\
+# Alle openbare webadressen van Zo doen we dat. Andere sites en coalitieleden linken
+# hiernaar: een adres dat hier staat, mag niet verdwijnen. Hernoemt u een
+# praktijkvoorbeeld, zet dan de oude naam in 'aliases'. Bijwerken (nieuwe adressen
+# toevoegen) met: zodoenwedat urls --update
+"""
+_PUBLIC_SUFFIXES = (".ics", ".xml", ".csv", ".json")
+_INTERNAL = ("assets/", "search/", "praktijkvoorbeelden/zoek")
+
+
+def docs_urls(docs_dir: Path) -> list[str]:
+    """URLs of the hand-written pages, as MkDocs makes them (use_directory_urls)."""
+    out = []
+    if not docs_dir.is_dir():
+        return out
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()[:-3]
+        if rel == "index" or rel.endswith("/index"):
+            rel = rel[: -len("index")]
+        else:
+            rel += "/"
+        out.append("/" + rel)
+    return out
+
+
+def file_url(path: str) -> str | None:
+    """The public URL of a generated file, or None for internal files (scripts, search data)."""
+    if path.startswith(_INTERNAL) or path.startswith("_"):
+        return None
+    if path.endswith("index.html"):
+        return "/" + path[: -len("index.html")]
+    if path == "embed.js" or path.endswith(_PUBLIC_SUFFIXES):
+        return "/" + path
+    return None
+
+
+def current_urls(repo: Repository, today: dt.date | None = None) -> tuple[set[str], set[str]]:
+    """(URLs the site has, URLs that redirect) for a valid repository, without rendering pages."""
+    from .calendar.agenda import Agenda
+    from .opendata import api, feed
+    from .site.catalogue import build_catalogue
+    from .site.pages import Renderer, SiteOptions
+    from .site.redirects import redirect_targets
+
+    catalogue = build_catalogue(repo)
+    renderer = Renderer(catalogue, SiteOptions(today=today or dt.date.today()))
+    have = {"/" + url for url, _ in renderer.plan()}
+    have |= set(docs_urls(repo.root / "docs"))
+    paths = renderer.agenda.file_paths() + renderer.embeds.file_paths()
+    paths += [feed.FEED, api.JSON_PATH, api.CSV_PATH, api.SCHEMA_PATH]
+    have |= {url for url in map(file_url, paths) if url}
+    have.add("/")
+    moved = {"/" + old for old in redirect_targets(catalogue)}
+    return have, moved
+
+
+def read_listed(root: Path) -> list[tuple[int, str]]:
+    path = root / PUBLISHED
+    if not path.is_file():
+        return []
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append((number, line))
+    return out
+
+
+def check(repo: Repository, problems: Problems) -> None:
+    listed = read_listed(repo.root)
+    if not listed:
+        return
+    have, moved = current_urls(repo)
+    for line, url in listed:
+        if url in have or url in moved:
+            continue
+        parts = url.strip("/").split("/")
+        if len(parts) == 2 and parts[0] in ("praktijkvoorbeelden", "embed"):
+            hint = (
+                f"Is het praktijkvoorbeeld hernoemd? Zet dan 'aliases: [{parts[1]}]' in de kop van het nieuwe bestand; "
+                "het oude adres stuurt bezoekers dan door."
+            )
+        else:
+            hint = "Zet het terug (bijvoorbeeld de code in data/), of zorg voor een doorverwijzing."
+        problems.add(
+            PUBLISHED, line, 1, "url-removed",
+            f"Het openbare webadres {url} zou verdwijnen. {hint} Is het echt de bedoeling dat het verdwijnt? "
+            "Haal het dan weg met: zodoenwedat urls --update --prune",
+        )
+
+
+def updated_list(repo: Repository, prune: bool = False) -> tuple[str, list[str], list[str]]:
+    """(new file text, added URLs, removed URLs)."""
+    listed = {url for _, url in read_listed(repo.root)}
+    have, moved = current_urls(repo)
+    keep = listed & (have | moved) if prune else listed
+    result = keep | have
+    added = sorted(result - listed)
+    removed = sorted(listed - result)
+    return HEADER + "".join(url + "\n" for url in sorted(result)), added, removed
+
+
+def check_all(root) -> Repository:
+    """Everything ``zodoenwedat validate`` and the build check: the files, then the published URLs."""
+    from .repository import load_repository
+
+    repo = load_repository(root)
+    if not repo.problems:
+        check(repo, repo.problems)
+    return repo
