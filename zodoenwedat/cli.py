@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="druk het JSON Schema van de kop van een praktijkvoorbeeld af")
     schema.add_argument("--output", help="schrijf naar dit bestand in plaats van het scherm")
+    commands.add_parser("generate", help="schrijf de afgeleide bestanden opnieuw: JSON Schema en het GitHub-formulier")
+
     urls = commands.add_parser("urls", help=f"controleer of werk {PUBLISHED} bij (alle openbare webadressen)")
     urls.add_argument("--update", action="store_true", help="voeg nieuwe webadressen toe aan de lijst")
     urls.add_argument("--prune", action="store_true", help="haal met --update ook verdwenen adressen weg (alleen als dat de bedoeling is)")
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(root, args.slug)
         if args.command == "schema":
             return _schema(root, args.output)
+        if args.command == "generate":
+            return _generate(root)
         if args.command == "urls":
             return _urls(root, args.update, args.prune)
     except KeyboardInterrupt:
@@ -125,6 +129,20 @@ def _urls(root: Path, update: bool, prune: bool) -> int:
     print(f"{PUBLISHED} bijgewerkt: {len(added)} toegevoegd, {len(removed)} verwijderd.")
     for url in removed:
         print(f"  verwijderd: {url}")
+    return 0
+
+
+def _generate(root: Path) -> int:
+    """Rewrite every committed file that is derived from the models and vocabularies."""
+    from .issueform import PATH as FORM_PATH, issue_form_yaml
+    from .schema import SCHEMA_PATH
+
+    vocabularies = load_vocabularies(root / "data", Problems())
+    for rel, text in ((SCHEMA_PATH, schema_json(vocabularies)), (FORM_PATH, issue_form_yaml(vocabularies))):
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"geschreven: {rel}")
     return 0
 
 
