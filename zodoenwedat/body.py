@@ -7,6 +7,7 @@ their content as text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -33,7 +34,9 @@ _REF_DEF_RE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")
 # text and a destination spread over lines, link texts with nested [ ], and reference
 # definitions inside quotes and lists with the address on the next line.
 _BRACKET_RE = re.compile(r"\\.|[\[\]]|\n(?=[ \t\r]*(?:\n|$))")  # escapes, brackets, blank lines
-_DESTINATION_RE = re.compile(r"\(\s*(<[^<>]*>|[^\s)]*)")
+# Bounded: a longer address is refused as too long anyway, and without a bound every
+# "](" in a line like "[a](" * 20000 would rescan the rest of it (quadratic time).
+_DESTINATION_RE = re.compile(r"\(\s*(<[^<>]*>|[^\s)]{0,2049})")
 # What a browser could read as a scheme: letters plus white space, control and format
 # characters and the pieces of entity and percent encodings, up to the colon.
 _SCHEME_RUN_RE = re.compile(r"[\s\w+.\-&#;%\x00-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*:?")
@@ -41,6 +44,7 @@ _REF_DEF_ML_RE = re.compile(
     r"^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\[([^\[\]\n]*)\]:[ \t]*(?:\n(?:[ \t]*>)*)?[ \t]*(<[^<>\n]*>|\S+)",
     re.MULTILINE,
 )
+_NEWLINE_RE = re.compile("\n")
 _UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
 _CASE_LINK_RE = re.compile(r"^(?:\./)?([a-z0-9]+(?:-[a-z0-9]+)*)\.md(?:#[\w-]*)?$")
 _MEDIA_RE = re.compile(r"^(?:\./)?media/([A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*)$")
@@ -179,8 +183,13 @@ def _check_inline_links(lines: list[str], first_line: int, report: BodyReport) -
     if "](" not in text and "]:" not in text:
         return
 
+    starts: list[int] = []  # offsets of line starts, computed at the first link
+
     def position(offset: int) -> tuple[int, int]:
-        return first_line + text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)
+        if not starts:
+            starts.extend([0, *(m.end() for m in _NEWLINE_RE.finditer(text))])
+        index = bisect.bisect_right(starts, offset) - 1
+        return first_line + index, offset - starts[index] + 1
 
     openers: list[int] = []
     for match in _BRACKET_RE.finditer(text):

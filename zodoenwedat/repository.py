@@ -149,9 +149,15 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str]) -
             seen.add(item)
 
     related = [(i, v) for i, v in _strings(raw, "related") if i is not None]
+    aliases = repo_aliases(repo)
     for index, other in related:
         line, column = located.where(("related", index))
-        if other == entry.slug:
+        if other in aliases and other not in slugs:
+            problems.add(
+                rel, line, column, "renamed-case",
+                f"Het praktijkvoorbeeld '{other}' heet nu '{aliases[other]}'; gebruik de nieuwe naam in 'related'.",
+            )
+        elif other == entry.slug:
             problems.add(rel, line, column, "related-self", "Een praktijkvoorbeeld kan niet naar zichzelf verwijzen in 'related'; haal deze code weg.")
         elif other not in slugs:
             problems.add(
@@ -170,6 +176,18 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str]) -
         for image, line, column in report.images:
             if not (repo.root / "cases" / "media" / image).is_file():
                 problems.add(rel, line, column, "missing-image", f"De afbeelding cases/media/{image} bestaat niet; voeg het bestand toe of verbeter de naam.")
+
+
+def repo_aliases(repo: Repository) -> dict[str, str]:
+    """old slug -> current slug, from every case's 'aliases'."""
+    out: dict[str, str] = {}
+    for entry in repo.files:
+        raw = entry.located.value if entry.located is not None else None
+        if isinstance(raw, dict) and isinstance(raw.get("aliases"), list):
+            for alias in raw["aliases"]:
+                if isinstance(alias, str):
+                    out.setdefault(alias, entry.slug)
+    return out
 
 
 def _check_aliases(repo: Repository, slugs: set[str]) -> None:

@@ -133,7 +133,9 @@ def new_case_text(vocabularies: dict | None = None, today: dt.date | None = None
             continue
         if name in _NESTED_BLOCK:
             lines.append(f"# {name}:")
-            lines.extend(_model_lines(_NESTED_BLOCK[name], vocabularies, "", "#   ", commented=False))
+            # Every line of an optional block is commented out, required sub-fields too
+            # (a "#" only on the first line left "    lon: 5.22" as broken YAML).
+            lines.extend(_model_lines(_NESTED_BLOCK[name], vocabularies, "", "  ", commented=True))
             continue
         if name == "published":
             value = today.isoformat()

@@ -86,6 +86,27 @@ class BuiltSite:
         return path.read_text(encoding="utf-8")
 
 
+def copy_repo(tmp: Path) -> Path:
+    """A copy of the real repository's content and configuration (cases included)."""
+    root = tmp / "repo"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("overrides", "docs", "data", "cases"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def run_build(root: Path, site: Path | None = None) -> BuiltSite:
+    site = site or root / "site-out"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+    return BuiltSite(root=root, site=site, result=result)
+
+
 def build_site(tmp: Path, cases: dict[str, str], webinars: str = "[]\n") -> BuiltSite:
     root = tmp / "repo"
     root.mkdir()
@@ -98,11 +119,4 @@ def build_site(tmp: Path, cases: dict[str, str], webinars: str = "[]\n") -> Buil
     (root / "cases").mkdir()
     for slug, text in cases.items():
         (root / "cases" / f"{slug}.md").write_text(text, encoding="utf-8")
-    site = root / "site-out"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        cwd=root,
-    )
-    return BuiltSite(root=root, site=site, result=result)
+    return run_build(root)

@@ -139,6 +139,7 @@ class Renderer:
         out.append((urls.ORGANISATIONS, self.organisations_page))
         out += [(urls.organisation(slug), partial(self.organisation_page, slug)) for slug in cat.organisations]
         out.append((urls.WEBINARS, self.webinars_page))
+        out.append((urls.FIELDS, self.fields_page))
         out.append((urls.COLLABORATION, self.matrix_page))
         types = list(cat.vocabularies.get("partner-types", {}))
         for i, a in enumerate(types):
@@ -262,6 +263,18 @@ class Renderer:
             kind="organisation",
             lastmod=_newest(self.catalogue.by_slug[s] for s in org.cases),
             html_before=self.render("organisation.html", url, org=org, entries=[self.catalogue.by_slug[s] for s in org.cases]),
+        )
+
+    def fields_page(self) -> GeneratedPage:
+        from ..fieldref import field_rows
+
+        url = urls.FIELDS
+        return GeneratedPage(
+            url=url,
+            title="Velden van een praktijkvoorbeeld",
+            description="Alle velden van een praktijkvoorbeeld, verplicht en optioneel, met de codes die u kunt kiezen.",
+            kind="fields",
+            html_before=self.render("fields.html", url, rows=field_rows(self.catalogue.vocabularies)),
         )
 
     def webinars_page(self) -> GeneratedPage:

@@ -23,6 +23,7 @@ CASES = "praktijkvoorbeelden/"
 ORGANISATIONS = "organisaties/"
 COLLABORATION = "samenwerking/"
 WEBINARS = "webinars/"
+FIELDS = "redactie/velden/"
 HOME = ""
 
 
