@@ -25,7 +25,11 @@ CASES = {
     "charlie": case_text("Charlie in Almere", ["gemengd-wonen", "renovatie"], [("gemeente", "Gemeente Almere")], province="flevoland", published="2022-03-01"),
     "delta": case_text("Delta in Utrecht", ["veiligheid"], [("gemeente", "gemeente Almere")], published="2022-02-01"),
     "echo": case_text("Echo in Zeeland", ["doorstroom"], [("adviesbureau", None)], province="zeeland", published="2022-01-01"),
-    "foxtrot": case_text(HOSTILE_TITLE, ["participatie"], [("welzijnsorganisatie", 'Stichting "Samen" & Co')], summary=HOSTILE_SUMMARY, published="2021-01-01"),
+    "foxtrot": case_text(
+        HOSTILE_TITLE, ["participatie"], [("welzijnsorganisatie", 'Stichting "Samen" & Co')], summary=HOSTILE_SUMMARY,
+        published="2021-01-01", place="'s-Hertogenbosch",
+        body_intro='Code als `<script>alert("zdxss")</script>` en `<img src=x onerror=zdxss()>` blijft tekst, net als &lt;b&gt; en "quotes" & ampersands.',
+    ),
 }
 
 
@@ -187,3 +191,19 @@ def test_broken_case_fails_build_with_dutch_line_messages(tmp_path):
     assert "cases/kapot.md:6:" in site.result.stderr
     assert "Bedoelde je 'gemengd-wonen'?" in site.result.stderr
     assert "Traceback" not in site.result.stderr
+
+
+def test_hostile_but_valid_text_never_becomes_markup_or_script(built):
+    pages = [built.site / "praktijkvoorbeelden/foxtrot/index.html", built.site / "embed/foxtrot/index.html", built.site / "praktijkvoorbeelden/index.html"]
+    benign = parse(built.page("praktijkvoorbeelden/alpha"))
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        doc = parse(html)
+        for tag, name, value in doc.attrs:
+            assert not name.startswith("on"), (path, tag, name)
+            assert "javascript:" not in value.replace(" ", "").lower(), (path, tag, name, value)
+        assert "zdxss" not in "".join(re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S)), path
+        assert not [a for a in doc.attrs if a[0] == "img" and a[1] == "src" and a[2] == "x"], path
+    case = parse(built.page("praktijkvoorbeelden/foxtrot"))
+    assert case.tags.count("script") == benign.tags.count("script"), "no script the site did not write itself"
+    assert "&lt;script&gt;alert(\"zdxss\")&lt;/script&gt;" in built.page("praktijkvoorbeelden/foxtrot")
