@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from .conftest import REPO, build
+from sitekit import REPO, run_build
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -152,7 +152,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 def test_two_builds_are_byte_identical(real_site, tmp_path):
     again = tmp_path / "again"
-    result = build(REPO, again)
+    result = run_build(REPO, again).result
     assert result.returncode == 0, result.stderr
     first, second = _tree(real_site), _tree(again)
     assert sorted(first) == sorted(second)

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from .conftest import build_site, case_text
+from sitekit import build_site, case_text
 
 HOSTILE_TITLE = 'Wonen & "zorg" <3 samen'
 HOSTILE_SUMMARY = "Een samenvatting met 'quotes', \"dubbele quotes\", &lt;b&gt;geen opmaak&lt;/b&gt; en een ampersand & meer."

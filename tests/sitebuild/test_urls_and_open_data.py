@@ -17,7 +17,7 @@ from zodoenwedat.opendata.api import parse_csv_row
 from zodoenwedat.repository import load_repository
 from zodoenwedat.urlguard import current_urls, docs_urls, read_listed
 
-from .conftest import REPO, copy_repo, run_build
+from sitekit import REPO, copy_repo, run_build
 
 
 @pytest.fixture(scope="module")
