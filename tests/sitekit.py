@@ -7,6 +7,8 @@ in a subprocess, exactly as a user would.
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import shutil
 import subprocess
 import sys
@@ -118,3 +120,26 @@ def build_site(tmp: Path, cases: dict[str, str], webinars: str = "[]\n") -> Buil
     for slug, text in cases.items():
         (root / "cases" / f"{slug}.md").write_text(text, encoding="utf-8")
     return run_build(root)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - keep the test output clean
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    import functools
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
