@@ -128,12 +128,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+def serve(directory: Path, port: int = 0):
+    """Serve a folder on 127.0.0.1 (a free port unless given) in a thread; yields the base URL."""
     import functools
     import threading
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(directory)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -143,3 +143,30 @@ def serve(directory: Path):
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def set_site_url(root: Path, url: str) -> None:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_url: https://zodoenwedat.nl/", f"site_url: {url}"), encoding="utf-8")
+
+
+def rename_case(root: Path, old: str, new: str, alias: bool) -> None:
+    """Rename a case file the way an editor would, updating 'related' in the other cases;
+    with ``alias`` the old name goes into the renamed case's 'aliases'."""
+    for path in (root / "cases").glob("*.md"):
+        if path.stem != old:
+            path.write_text(path.read_text(encoding="utf-8").replace(old + ",", new + ",").replace(old + "]", new + "]"), encoding="utf-8")
+    text = (root / "cases" / f"{old}.md").read_text(encoding="utf-8")
+    if alias:
+        text = text.replace("\nphase:", f"\naliases: [{old}]\nphase:", 1)
+    (root / "cases" / f"{old}.md").unlink()
+    (root / "cases" / f"{new}.md").write_text(text, encoding="utf-8")

@@ -17,7 +17,7 @@ from zodoenwedat.opendata.api import parse_csv_row
 from zodoenwedat.repository import load_repository
 from zodoenwedat.urlguard import current_urls, docs_urls, read_listed
 
-from sitekit import REPO, copy_repo, run_build
+from sitekit import REPO, copy_repo, rename_case, run_build
 
 
 @pytest.fixture(scope="module")
@@ -128,21 +128,9 @@ def test_issue_form_is_generated_and_valid():
     assert {"title", "summary", "place", "aanleiding", "aanpak", "sources"} <= set(ids)
 
 
-def _rename(root, old, new, alias: bool):
-    """Rename a case file the way an editor would, updating 'related' in the other cases."""
-    for path in (root / "cases").glob("*.md"):
-        if path.stem != old:
-            path.write_text(path.read_text(encoding="utf-8").replace(old + ",", new + ",").replace(old + "]", new + "]"), encoding="utf-8")
-    text = (root / "cases" / f"{old}.md").read_text(encoding="utf-8")
-    if alias:
-        text = text.replace("\nphase:", f"\naliases: [{old}]\nphase:", 1)
-    (root / "cases" / f"{old}.md").unlink()
-    (root / "cases" / f"{new}.md").write_text(text, encoding="utf-8")
-
-
 def test_rename_with_alias_builds_and_redirects(tmp_path):
     root = copy_repo(tmp_path)
-    _rename(root, "oslostraat-almere", "oslostraat-almere-buiten", alias=True)
+    rename_case(root, "oslostraat-almere", "oslostraat-almere-buiten", alias=True)
     built = run_build(root)
     assert built.result.returncode == 0, built.result.stderr
     old = (built.site / "praktijkvoorbeelden/oslostraat-almere/index.html").read_text()
@@ -156,7 +144,7 @@ def test_rename_with_alias_builds_and_redirects(tmp_path):
 
 def test_rename_without_alias_fails_with_a_clear_message(tmp_path):
     root = copy_repo(tmp_path)
-    _rename(root, "oslostraat-almere", "oslostraat-almere-buiten", alias=False)
+    rename_case(root, "oslostraat-almere", "oslostraat-almere-buiten", alias=False)
     built = run_build(root)
     assert built.result.returncode != 0
     err = built.result.stderr
