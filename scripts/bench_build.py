@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Benchmark: how long does the whole site take to build, compared with a plain Material site?
+
+For each N (default 100 and 1,000) this generates N synthetic, valid cases
+(scripts/synthetic.py: seeded, ~300 words each, 1–4 themes, 1–4 partners from a
+pool of ~150 organisations, dates 2015–2025) and builds two sites with
+``python -m mkdocs build --strict -q``, best of 2 runs each (alternating):
+
+(a) full: a temporary copy of this repository's layout (mkdocs.yml, overrides/,
+    docs/, data/) with cases/ replaced by the synthetic ones, an empty
+    data/webinars.yml and the synthetic site's own data/published-urls.txt,
+    built with the zodoenwedat plugin: every page the plugin generates;
+(b) plain: the same N Markdown bodies as docs/praktijkvoorbeelden/<slug>.md
+    (title as ``# H1``) in a plain Material for MkDocs site: theme material,
+    language nl, font false, the search plugin, no zodoenwedat plugin, the
+    cases not in the nav (the nav lists only the home page).
+
+Prints a Markdown table (N, both build times, their ratio, pages generated, CPU
+time as a check on a busy machine), the
+time per case at N=1000 against N=100, and PASS/MISS for the goals: at N=1000
+the full build takes at most 1.3x the plain one, and growth is roughly linear.
+A benchmark reports; it never fails the build: it exits 0 (2 only when the
+synthetic cases are invalid, a bug in the generator).
+
+    .venv/bin/python scripts/bench_build.py            # N = 100 and 1000
+    .venv/bin/python scripts/bench_build.py --quick    # N = 100 only
+    .venv/bin/python scripts/bench_build.py --n 5000   # N = 100, 1000 and 5000
+    .venv/bin/python scripts/bench_build.py --keep /tmp/bench   # keep the generated sites
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import SyntheticCase, generate_cases, write_cases  # noqa: E402
+
+GOAL_RATIO = 1.3  # full build / plain build at N=1000
+GOAL_LINEAR = 1.25  # time per case at N=1000 / time per case at N=100
+GOAL_MARGINAL = 1.5  # with a third N: marginal cost per case in the upper range / the lower one
+DEFAULT_SIZES = (100, 1000)
+COPIED = ("mkdocs.yml", "overrides", "docs", "data")
+PUBLISHED_URLS = "data/published-urls.txt"
+
+PLAIN_CONFIG = """\
+site_name: Zo doen we dat
+site_url: https://zodoenwedat.nl/
+docs_dir: docs
+strict: true
+use_directory_urls: true
+theme:
+  name: material
+  language: nl
+  font: false
+plugins:
+  - search:
+      lang: nl
+markdown_extensions:
+  - toc:
+      permalink: false
+  - tables
+  - admonition
+not_in_nav: |
+  /praktijkvoorbeelden/
+nav:
+  - Home: index.md
+"""
+PLAIN_HOME = """\
+# Zo doen we dat
+
+Praktijkvoorbeelden van woningcorporaties, zorg, welzijn en gemeenten die samen werken aan leefbare wijken.
+"""
+
+
+@dataclass
+class Result:
+    n: int
+    full: float
+    plain: float
+    full_pages: int
+    plain_pages: int
+    full_ok: bool
+    plain_ok: bool
+    full_cpu: float = 0.0
+    plain_cpu: float = 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.full / self.plain if self.plain else float("inf")
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.full_cpu / self.plain_cpu if self.plain_cpu else float("inf")
+
+
+# ----------------------------------------------------------------- set-up --
+
+
+def make_full_site(target: Path, cases: list[SyntheticCase]) -> None:
+    """A copy of the repository's layout with synthetic cases and no webinars."""
+    target.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    (target / "data" / "webinars.yml").write_text("[]\n", encoding="utf-8")  # the real ones name real cases
+    # The real site's list of published URLs names the real cases; the synthetic site gets its own (see publish_urls).
+    (target / PUBLISHED_URLS).unlink(missing_ok=True)
+    write_cases(cases, target / "cases")
+
+
+def publish_urls(root: Path) -> None:
+    """Write the synthetic site's own data/published-urls.txt, so that the build checks it as it
+    would on the real site (every URL still there). Skipped when the core has no URL guard."""
+    try:
+        from zodoenwedat.repository import load_repository
+        from zodoenwedat.urlguard import updated_list
+    except ImportError:
+        return
+    text, _added, _removed = updated_list(load_repository(root))
+    (root / PUBLISHED_URLS).write_text(text, encoding="utf-8")
+
+
+def make_plain_site(target: Path, cases: list[SyntheticCase]) -> None:
+    docs = target / "docs"
+    (docs / "praktijkvoorbeelden").mkdir(parents=True)
+    (target / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (docs / "index.md").write_text(PLAIN_HOME, encoding="utf-8")
+    for case in cases:
+        (docs / "praktijkvoorbeelden" / f"{case.slug}.md").write_text(f"# {case.title}\n{case.body}", encoding="utf-8")
+
+
+def check_valid(root: Path) -> None:
+    from zodoenwedat.repository import load_repository
+
+    repo = load_repository(root)
+    if repo.problems:
+        print(f"The synthetic cases under {root} are not valid ({len(repo.problems)} problems); fix scripts/synthetic.py:")
+        for problem in list(repo.problems.sorted())[:40]:
+            print("  " + problem.as_text())
+        sys.exit(2)
+
+
+# --------------------------------------------------------------- measuring --
+
+
+def build_once(site: Path, out: Path) -> tuple[float, float, bool, str]:
+    """One strict, quiet build: (wall seconds, CPU seconds of the child, success, error output)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(out)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    run = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    errors = "" if run.returncode == 0 else (run.stdout + run.stderr)[-3000:]
+    return wall, cpu, run.returncode == 0, errors
+
+
+def count_pages(out: Path) -> int:
+    return sum(1 for path in out.rglob("*.html") if path.name != "404.html")
+
+
+def measure(n: int, work: Path, runs: int, seed: int) -> Result:
+    cases = generate_cases(n, data_dir=ROOT / "data", seed=seed)
+    full, plain = work / f"full-{n}", work / f"plain-{n}"
+    make_full_site(full, cases)
+    check_valid(full)
+    publish_urls(full)
+    make_plain_site(plain, cases)
+
+    # Alternate the two builds, so that a busy machine slows both alike; the best run counts.
+    times = {"full": [], "plain": []}
+    cpus = {"full": [], "plain": []}
+    ok = {"full": True, "plain": True}
+    for _ in range(runs):
+        for label, site in (("full", full), ("plain", plain)):
+            wall, cpu, success, errors = build_once(site, site / "site")
+            times[label].append(wall)
+            cpus[label].append(cpu)
+            if not success:
+                ok[label] = False
+                print(f"WARNING: the {label} build at N={n} failed:\n{errors}")
+    full_time, plain_time = min(times["full"]), min(times["plain"])
+    full_ok, plain_ok = ok["full"], ok["plain"]
+    result = Result(
+        n, full_time, plain_time, count_pages(full / "site"), count_pages(plain / "site"), full_ok, plain_ok,
+        full_cpu=min(cpus["full"]), plain_cpu=min(cpus["plain"]),
+    )
+    print(
+        f"  N={n}: full {result.full:.2f} s ({result.full_pages} pages), plain {result.plain:.2f} s ({result.plain_pages} pages); "
+        f"runs: full {', '.join(f'{t:.2f}' for t in times['full'])}, plain {', '.join(f'{t:.2f}' for t in times['plain'])}",
+        flush=True,
+    )
+    return result
+
+
+# ---------------------------------------------------------------- report --
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def report(results: list[Result], runs: int) -> None:
+    print()
+    print("| N | full build (s) | plain build (s) | ratio full/plain | pages full / plain | CPU full / plain (s) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        flag = "" if r.full_ok and r.plain_ok else " (build failed)"
+        print(
+            f"| {r.n:,} | {r.full:.2f} | {r.plain:.2f} | {r.ratio:.2f}x{flag} | {r.full_pages:,} / {r.plain_pages:,} "
+            f"| {r.full_cpu:.2f} / {r.plain_cpu:.2f} ({r.cpu_ratio:.2f}x) |"
+        )
+    print(
+        f"\nWall time of `python -m mkdocs build --strict -q`, start-up included, best of {runs} (full and plain "
+        "alternating); CPU = user + system time of the build process, best run. Load average now: "
+        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        + " (a busy machine makes every figure larger and noisier)."
+    )
+
+    by_n = {r.n: r for r in results}
+    goals: list[tuple[str, str, bool]] = []
+    if 1000 in by_n:
+        r = by_n[1000]
+        goals.append((f"N=1000: full build <= {GOAL_RATIO}x plain build", f"{r.ratio:.2f}x", r.ratio <= GOAL_RATIO))
+    if 100 in by_n and 1000 in by_n:
+        low, high = by_n[100], by_n[1000]
+        per_low, per_high = low.full / low.n, high.full / high.n
+        growth = per_high / per_low
+        marginal = (high.full - low.full) / (high.n - low.n)
+        print(
+            f"\nLinearity (full build): {per_low * 1000:.1f} ms per case at N=100, {per_high * 1000:.1f} ms per case at N=1000 "
+            f"({growth:.2f}x); marginal cost 100->1000: {marginal * 1000:.1f} ms per extra case "
+            f"(plain: {(high.plain - low.plain) / (high.n - low.n) * 1000:.1f} ms)."
+        )
+        goals.append((f"Roughly linear: time per case at N=1000 <= {GOAL_LINEAR}x that at N=100", f"{growth:.2f}x", growth <= GOAL_LINEAR))
+        bigger = [r for r in results if r.n > 1000]
+        if bigger:
+            top = max(bigger, key=lambda r: r.n)
+            upper = (top.full - high.full) / (top.n - high.n)
+            change = upper / marginal if marginal > 0 else float("inf")
+            print(f"Marginal cost 1000->{top.n}: {upper * 1000:.1f} ms per extra case ({change:.2f}x the 100->1000 one).")
+            goals.append((f"Roughly linear: marginal cost 1000->{top.n} <= {GOAL_MARGINAL}x that of 100->1000", f"{change:.2f}x", change <= GOAL_MARGINAL))
+    if goals:
+        print("\n| Goal | Result | Verdict |")
+        print("|---|---:|---|")
+        for goal, value, ok in goals:
+            print(f"| {goal} | {value} | {verdict(ok)} |")
+    print(f"\nPython {platform.python_version()}, {os.cpu_count()} CPUs, {platform.platform()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="only N=100")
+    parser.add_argument("--n", type=int, action="append", default=[], metavar="N", help="also measure this N (repeatable), e.g. --n 5000")
+    parser.add_argument("--runs", type=int, default=2, help="builds per measurement; the best counts (default 2)")
+    parser.add_argument("--seed", type=int, default=2022, help="seed of the synthetic cases (default 2022)")
+    parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary directory)")
+    args = parser.parse_args(argv)
+
+    sizes = sorted(set(([100] if args.quick else list(DEFAULT_SIZES)) + args.n))
+    if args.keep:
+        work = Path(args.keep).resolve()
+        if work.exists():
+            shutil.rmtree(work)
+        work.mkdir(parents=True)
+        tmp = None
+    else:
+        tmp = tempfile.mkdtemp(prefix="zodoenwedat-bench-build-")
+        work = Path(tmp)
+    print(f"Building sites for N = {', '.join(map(str, sizes))} under {work}", flush=True)
+    try:
+        results = [measure(n, work, args.runs, args.seed) for n in sizes]
+        report(results, args.runs)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
