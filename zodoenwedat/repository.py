@@ -73,8 +73,9 @@ def load_repository(root: Path | str) -> Repository:
 
     _check_duplicate_slugs(repo)
     slugs = {entry.slug for entry in repo.files}
+    aliases = repo_aliases(repo)  # once: per case it made loading quadratic in the number of cases
     for entry in repo.files:
-        _check_case_references(entry, repo, slugs)
+        _check_case_references(entry, repo, slugs, aliases)
     _check_aliases(repo, slugs)
     _check_webinars(repo, webinar_where, webinars_rel, slugs)
 
@@ -113,7 +114,7 @@ def _strings(raw: dict, key: str) -> list[tuple[int, str]]:
     return []
 
 
-def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str]) -> None:
+def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str], aliases: dict[str, str]) -> None:
     """Checks that need other files. Works on the raw front matter, so that they
     run (and report) even when another field of the same case is invalid."""
     located, rel, problems = entry.located, entry.path, repo.problems
@@ -149,7 +150,6 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str]) -
             seen.add(item)
 
     related = [(i, v) for i, v in _strings(raw, "related") if i is not None]
-    aliases = repo_aliases(repo)
     for index, other in related:
         line, column = located.where(("related", index))
         if other in aliases and other not in slugs:

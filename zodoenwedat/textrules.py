@@ -65,7 +65,7 @@ def email_problem(value: str) -> str | None:
     return None
 
 
-_TRICKY_RE = re.compile(r"[^\x21-\x7e]|[&%]")
+_TRICKY_RE = re.compile(r"[^!-$'-~]")  # anything but printable ASCII without % and &
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..repository import Repository
 from .catalogue import Catalogue, build_catalogue
-from .pages import FINDER_ASSETS, FINDER_DATA, FINDER_INDEX, GeneratedPage, Renderer, SiteOptions
+from .pages import FINDER_DATA, FINDER_INDEX, FINDER_SCRIPT, GeneratedPage, Renderer, SiteOptions
 
 MEDIA_URL = "praktijkvoorbeelden/media/"
 
@@ -55,8 +55,8 @@ def add_finder(site: SiteBuild) -> None:
     site.files[FINDER_INDEX] = finder.dumps(finder.finder_index(site.catalogue))
     site.files[FINDER_DATA] = finder.dumps(finder.finder_data(site.catalogue))
     static = resources.files("zodoenwedat.search") / "static"
-    for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js"):
-        site.copies[FINDER_ASSETS + name] = Path(str(static / name))
+    parts = [(static / name).read_text(encoding="utf-8") for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js")]
+    site.files[FINDER_SCRIPT] = "\n;\n".join(parts)
 
 
 def add_calendar(site: SiteBuild, renderer: Renderer) -> None:

@@ -16,12 +16,14 @@ from functools import partial
 from typing import Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import dutch, urls
 from ..opendata import jsonld
 from .catalogue import Catalogue
 
 FINDER_ASSETS = "assets/zoeken/"
+FINDER_SCRIPT = FINDER_ASSETS + "zoeken.js"  # lunr.js, lunr.stemmer.support.js, lunr.nl.js and finder.js in one file
 FINDER_INDEX = "praktijkvoorbeelden/zoekindex.json"
 FINDER_DATA = "praktijkvoorbeelden/zoekdata.json"
 LISTED_TAXONOMIES = ("themes", "partner-types", "target-groups", "provinces")
@@ -104,6 +106,7 @@ class Renderer:
         self.options = options
         self.env = _environment()
         self._templates = {}
+        self._cards: dict[tuple, Markup] = {}
         from ..calendar.agenda import Agenda
 
         self.agenda = Agenda(catalogue, options.site_url, options.today)
@@ -121,10 +124,25 @@ class Renderer:
         return tpl.render(
             cat=self.catalogue,
             link=partial(urls.relative, page_url),
+            card=partial(self.card, page_url.count("/")),
             page_url=page_url,
             options=self.options,
             **context,
         )
+
+    def card(self, depth: int, entry, heading: str = "h2", reason: str | None = None) -> Markup:
+        """A case card for a page ``depth`` folders deep. Listings repeat the same cards
+        thousands of times, so each (case, heading, depth) is rendered once."""
+        key = (entry.slug, heading, depth, reason)
+        html_ = self._cards.get(key)
+        if html_ is None:
+            prefix = "../" * depth
+            html_ = self._cards[key] = Markup(
+                self.env.get_template("_card.html").render(
+                    cat=self.catalogue, entry=entry, heading=heading, reason=reason, to=lambda url: (prefix + url) or "./"
+                )
+            )
+        return html_
 
     # ------------------------------------------------------------- pages --
 
@@ -161,17 +179,19 @@ class Renderer:
 
         url = urls.CASES
         link = partial(urls.relative, url)
-        scripts = "".join(
-            f'<script src="{html.escape(link(FINDER_ASSETS + name))}" defer></script>'
-            for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js")
-        )
+        bundle = f'<script src="{html.escape(link(FINDER_SCRIPT))}" async></script>'
         preload = "".join(
             f'<link rel="preload" href="{html.escape(link(target))}" as="fetch" crossorigin>' for target in (FINDER_INDEX, FINDER_DATA)
         )
         # Material's own search opens itself when the URL has ?q=; the finder owns q on this
         # page, so it is taken out of the URL before Material starts and put back by finder.js.
-        keep_q = (
-            "<script>(function(){var u=new URL(location.href);if(u.searchParams.has('q')){"
+        # The zd-js class hides the static list while the finder loads (finder.js removes the
+        # class again if it cannot start); without JavaScript the list simply shows.
+        head_script = (
+            "<script>(function(){var d=document.documentElement;d.classList.add('zd-js');"
+            f"d.setAttribute('data-zd-index',{json.dumps(link(FINDER_INDEX))});"
+            f"d.setAttribute('data-zd-data',{json.dumps(link(FINDER_DATA))});"
+            "var u=new URL(location.href);if(u.searchParams.has('q')){"
             "window.zdFinderQuery=u.searchParams.get('q');u.searchParams.delete('q');"
             "history.replaceState(history.state,'',u.pathname+u.search+u.hash);}})();</script>"
         )
@@ -182,9 +202,8 @@ class Renderer:
             kind="overview",
             html_before=self.render(
                 "overview.html", url, entries=self.catalogue.cases, facets=FACETS,
-                index_file=link(FINDER_INDEX), data_file=link(FINDER_DATA),
             ),
-            head=keep_q + preload + scripts,
+            head=head_script + preload + bundle,
         )
 
     def case_page(self, slug: str) -> GeneratedPage:

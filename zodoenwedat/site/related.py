@@ -81,7 +81,12 @@ def rank_related(catalogue: "Catalogue") -> dict[str, list[Related]]:
         picked = [s for s in entry.case.related if s in catalogue.by_slug and s != entry.slug]
         chosen = [Related(s, reason(catalogue, entry.slug, s) or "gekozen door de redactie", True, scores.get(s, 0)) for s in picked]
         room = max(0, MAX_RELATED - len(chosen))
-        candidates = ((score, other) for other, score in scores.items() if score >= MIN_SCORE and other not in picked)
+        for slug in picked:
+            scores.pop(slug, None)
+        # The room-th highest score is the bar (found in C); only cases at or above it are sorted.
+        top = heapq.nlargest(room, scores.values()) if room else []
+        bar = max(MIN_SCORE, top[-1]) if top else None
+        candidates = [(score, other) for other, score in scores.items() if bar is not None and score >= bar]
         best = heapq.nsmallest(room, candidates, key=lambda item: (-item[0], order[item[1]], item[1]))
         chosen += [Related(other, reason(catalogue, entry.slug, other), False, score) for score, other in best]
         result[entry.slug] = chosen

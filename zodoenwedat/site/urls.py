@@ -8,7 +8,7 @@ Markdown file that MkDocs turns into that page.
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 # Vocabulary name -> URL segment (Dutch, public).
 TAXONOMY_SEGMENTS = {
@@ -53,16 +53,18 @@ def source(url: str) -> str:
     return "index.md" if url in ("", "/") else url.rstrip("/") + ".md"
 
 
+@lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both relative to the site root).
 
-    Page URLs end in ``/``; file URLs (``webinars.ics``) do not.
+    Page URLs end in ``/``; file URLs (``webinars.ics``) do not. Pure string work (called
+    for every link on every generated page, so no ``os.path`` calls and a cache).
     """
-    start = from_url.rstrip("/") or "."
-    if not from_url.endswith("/") and from_url:
-        start = posixpath.dirname(from_url) or "."
-    path, _, fragment = to_url.partition("#")
-    rel = posixpath.relpath(path.rstrip("/") or ".", start)
-    if path.endswith("/") or path == "":
-        rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
+    base = from_url.split("/")[:-1]  # the folders the page sits in
+    path, hash_, fragment = to_url.partition("#")
+    target = path.split("/")
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    rel = "../" * (len(base) - common) + "/".join(target[common:])
+    return (rel or "./") + hash_ + fragment
