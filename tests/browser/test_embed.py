@@ -140,3 +140,43 @@ def test_quotes_and_ampersands_are_escaped_in_the_snippet(tmp_path):
     code = snippet("https://zodoenwedat.nl/", "embed/x/", 'Wonen & "zorg" <samen>')
     assert 'title="Wonen &amp; &quot;zorg&quot; &lt;samen&gt; (Zo doen we dat)"' in code
     assert code.count('"') % 2 == 0
+
+
+def test_embed_page_is_accessible(browser, embed_site, axe_script):
+    _, site_url = embed_site
+    context = browser.new_context(viewport={"width": 320, "height": 600})
+    page = context.new_page()
+    for path in (f"/embed/{SLUG}/", "/embed/themas/leefbaarheid/"):
+        page.goto(site_url + path)
+        page.add_script_tag(path=str(axe_script))
+        result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})")
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        assert not violations, (path, violations)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 321, path  # readable from 280-320 px wide
+    context.close()
+
+
+def test_embed_snippet_dialog_with_the_keyboard_alone(browser, embed_site):
+    _, site_url = embed_site
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    page.goto(f"{site_url}/praktijkvoorbeelden/{SLUG}/")
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    else:
+        pytest.fail("the 'Insluiten' button cannot be reached with Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Insluiten"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('details.zd-embed').open") is True
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Kopieer de code"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('zd-embed-oslostraat-almere-status').textContent !== ''")
+    assert page.inner_text("#zd-embed-oslostraat-almere-status") == "Gekopieerd."
+    assert page.evaluate("navigator.clipboard.readText()") == offered_snippet(embed_site[0])
+    context.close()
