@@ -1,16 +1,29 @@
-"""Everything the site consists of besides hand-written pages, computed once per build."""
+"""Everything the site consists of besides hand-written pages, computed once per build.
+
+Two independent halves: the generated pages (rendered here) and the generated files
+(the finder's index, calendars, embed pages, open data, redirects). On a machine with
+more than one core the files are computed in a forked worker process while the pages
+render; any problem with the worker and they are simply computed here instead, so the
+result is always the same. ``ZODOENWEDAT_PARALLEL=0`` turns the worker off.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from typing import Callable
 
+from ..calendar.agenda import SCRIPT as WEBINARS_SCRIPT
 from ..repository import Repository
 from .catalogue import Catalogue, build_catalogue
 from .pages import FINDER_DATA, FINDER_INDEX, FINDER_SCRIPT, GeneratedPage, Renderer, SiteOptions
 
 MEDIA_URL = "praktijkvoorbeelden/media/"
+FileMap = dict[str, "str | bytes"]
 
 
 @dataclass
@@ -18,7 +31,7 @@ class SiteBuild:
     catalogue: Catalogue
     pages: list[GeneratedPage]
     home_sections: dict[str, str]
-    files: dict[str, str | bytes] = field(default_factory=dict)  # src_uri -> content (feeds, data, ...)
+    files: FileMap = field(default_factory=dict)  # src_uri -> content (feeds, data, ...)
     copies: dict[str, Path] = field(default_factory=dict)  # src_uri -> file to copy (case media)
 
     def __post_init__(self) -> None:
@@ -29,15 +42,13 @@ def build_site(
     repo: Repository, edit_url_base: str | None = None, site_url: str | None = None, today: dt.date | None = None
 ) -> SiteBuild:
     catalogue = build_catalogue(repo)
+    catalogue.related  # rank once, before the worker forks: both halves use it
     options = SiteOptions(edit_url_base=edit_url_base, site_url=site_url, today=today or dt.date.today())
     renderer = Renderer(catalogue, options)
+    job = _Job(lambda: generated_files(renderer))
     pages = renderer.pages()
     site = SiteBuild(catalogue=catalogue, pages=pages, home_sections=renderer.home_sections())
-    add_finder(site)
-    add_calendar(site, renderer)
-    site.files.update(renderer.embeds.files())
-    add_open_data(site, options)
-    add_redirects(site, renderer, options)
+    site.files.update(job.result())
     media = repo.root / "cases" / "media"
     if media.is_dir():
         for path in sorted(media.rglob("*")):
@@ -46,36 +57,68 @@ def build_site(
     return site
 
 
-def add_finder(site: SiteBuild) -> None:
-    """The finder's prebuilt index and data, and its scripts (lunr.js, lunr.nl, finder.js)."""
-    from importlib import resources
-
-    from ..search import finder
-
-    site.files[FINDER_INDEX] = finder.dumps(finder.finder_index(site.catalogue))
-    site.files[FINDER_DATA] = finder.dumps(finder.finder_data(site.catalogue))
-    static = resources.files("zodoenwedat.search") / "static"
-    parts = [(static / name).read_text(encoding="utf-8") for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js")]
-    site.files[FINDER_SCRIPT] = "\n;\n".join(parts)
-
-
-def add_calendar(site: SiteBuild, renderer: Renderer) -> None:
-    from importlib import resources
-
-    from ..calendar.agenda import SCRIPT
-
-    site.files.update(renderer.agenda.files())
-    site.copies[SCRIPT] = Path(str(resources.files("zodoenwedat.calendar") / "static" / "webinars.js"))
-
-
-def add_open_data(site: SiteBuild, options: SiteOptions) -> None:
+def generated_files(renderer: Renderer) -> FileMap:
+    """Every generated file that is not a page."""
     from ..opendata import api, feed
-
-    site.files[feed.FEED] = feed.atom_feed(site.catalogue, options.site_url or "/")
-    site.files.update(api.files(site.catalogue, options.site_url or ""))
-
-
-def add_redirects(site: SiteBuild, renderer: Renderer, options: SiteOptions) -> None:
+    from ..search import finder
     from .redirects import redirect_files
 
-    site.files.update(redirect_files(site.catalogue, options.site_url or "", renderer.embeds.oembed_json))
+    catalogue, options = renderer.catalogue, renderer.options
+    files: FileMap = {
+        FINDER_INDEX: finder.dumps(finder.finder_index(catalogue)),
+        FINDER_DATA: finder.dumps(finder.finder_data(catalogue)),
+        FINDER_SCRIPT: finder_script(),
+    }
+    files.update(renderer.agenda.files())
+    files[WEBINARS_SCRIPT] = (resources.files("zodoenwedat.calendar") / "static" / "webinars.js").read_text(encoding="utf-8")
+    files.update(renderer.embeds.files())
+    files[feed.FEED] = feed.atom_feed(catalogue, options.site_url or "/")
+    files.update(api.files(catalogue, options.site_url or ""))
+    files.update(redirect_files(catalogue, options.site_url or "", renderer.embeds.oembed_json))
+    return files
+
+
+def finder_script() -> str:
+    """lunr.js, its Dutch pipeline and the finder in one file, loaded async by the overview."""
+    static = resources.files("zodoenwedat.search") / "static"
+    parts = [(static / name).read_text(encoding="utf-8") for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js")]
+    return "\n;\n".join(parts)
+
+
+class _Job:
+    """Run ``work`` in a forked process if that is possible and useful, else when asked."""
+
+    def __init__(self, work: Callable[[], FileMap]):
+        self.work = work
+        self.process = None
+        parallel = os.environ.get("ZODOENWEDAT_PARALLEL", "1") != "0" and (os.cpu_count() or 1) > 1
+        if parallel and "fork" in multiprocessing.get_all_start_methods():
+            try:
+                context = multiprocessing.get_context("fork")
+                self.receive, send = context.Pipe(duplex=False)
+                self.process = context.Process(target=_run, args=(work, send), daemon=True)
+                self.process.start()
+                send.close()
+            except OSError:
+                self.process = None
+
+    def result(self) -> FileMap:
+        if self.process is not None:
+            try:
+                status, value = self.receive.recv()
+            except (EOFError, OSError):
+                status, value = "failed", None
+            self.process.join()
+            self.receive.close()
+            if status == "ok":
+                return value
+        return self.work()  # no worker, or it failed: the same work, here
+
+
+def _run(work: Callable[[], FileMap], send) -> None:
+    try:
+        send.send(("ok", work()))
+    except BaseException as error:  # reported by doing the work again in the parent
+        send.send(("failed", repr(error)))
+    finally:
+        send.close()

@@ -106,7 +106,8 @@ class Renderer:
         self.options = options
         self.env = _environment()
         self._templates = {}
-        self._cards: dict[tuple, Markup] = {}
+        self._cards: dict[tuple, str] = {}
+        self._card_template = self.env.get_template("_card.html")
         from ..calendar.agenda import Agenda
 
         self.agenda = Agenda(catalogue, options.site_url, options.today)
@@ -132,17 +133,17 @@ class Renderer:
 
     def card(self, depth: int, entry, heading: str = "h2", reason: str | None = None) -> Markup:
         """A case card for a page ``depth`` folders deep. Listings repeat the same cards
-        thousands of times, so each (case, heading, depth) is rendered once."""
-        key = (entry.slug, heading, depth, reason)
+        thousands of times, so each (case, heading, depth) is rendered once; a related
+        case's reason is put into its slot afterwards (escaped)."""
+        key = (entry.slug, heading, depth)
         html_ = self._cards.get(key)
         if html_ is None:
             prefix = "../" * depth
-            html_ = self._cards[key] = Markup(
-                self.env.get_template("_card.html").render(
-                    cat=self.catalogue, entry=entry, heading=heading, reason=reason, to=lambda url: (prefix + url) or "./"
-                )
+            html_ = self._cards[key] = self._card_template.render(
+                cat=self.catalogue, entry=entry, heading=heading, to=lambda url: (prefix + url) or "./"
             )
-        return html_
+        reason_html = f'<p class="zd-card__reason">{html.escape(reason)}</p>' if reason else ""
+        return Markup(html_.replace(_REASON_SLOT, reason_html, 1))
 
     # ------------------------------------------------------------- pages --
 
@@ -349,6 +350,9 @@ class Renderer:
             "volgend-webinar": self.render("home_webinar.html", page_url, upcoming=upcoming[:1], past=past[:1]),
             "coalitie": self.render("home_coalition.html", page_url),
         }
+
+
+_REASON_SLOT = "<!--zd-reason-->"
 
 
 def _newest(entries) -> dt.date | None:
