@@ -37,3 +37,20 @@ def test_a_failing_worker_falls_back_to_the_same_work(monkeypatch):
     job = build._Job(work)
     assert job.process is not None, "a worker was started"
     assert job.result() == {"x.json": "{}"}
+
+
+def test_mkdocs_serve_watches_cases_and_data():
+    from zodoenwedat.plugin import ZoDoenWeDatPlugin
+
+    class Server:
+        def __init__(self):
+            self.watched = []
+
+        def watch(self, path, *args, **kwargs):
+            self.watched.append(path)
+
+    plugin = ZoDoenWeDatPlugin()
+    plugin.root = REPO
+    server = Server()
+    assert plugin.on_serve(server, config=None, builder=None) is server
+    assert sorted(server.watched) == [str(REPO / "cases"), str(REPO / "data")]
