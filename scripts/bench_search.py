@@ -249,7 +249,35 @@ def clear_caches() -> None:
     pipeline.stem.cache_clear()
 
 
-def measure_index(table: Table, n: int, catalogue, runs: int, baseline_runs: int) -> None:
+@dataclass
+class IndexFigures:
+    """The index figures for one catalogue (importable: scripts/bench.py uses them)."""
+
+    runs: int
+    baseline_runs: int
+    ours: Timing  # finder.finder_index(catalogue), field extraction included
+    own: Timing  # lunr.py's own builder, lunr.lunr(..., languages="nl")
+    reference: Timing  # reference.lunr_py_index: lunr.py's Builder with our pipeline
+    ours_gz: int  # our zoekindex.json, gzip -6
+    ours_raw: int
+    own_gz: int  # lunr.py's default JSON (json.dumps(serialize())), gzip -6
+    own_raw: int
+    own_compact_gz: int  # lunr.py's index as compact JSON, gzip -6
+    data_gz: int  # zoekdata.json, gzip -6
+
+    @property
+    def speedup(self) -> float:
+        return self.own.wall / self.ours.wall
+
+    @property
+    def speedup_cpu(self) -> float:
+        return self.own.cpu / self.ours.cpu
+
+
+def index_figures(n: int, catalogue, runs: int, baseline_runs: int, with_reference: bool = True) -> IndexFigures:
+    """Time our index writer against lunr.py's builders and measure the sizes.
+    Call ``offline_nltk(work)`` once first (lunr.py's Dutch support needs NLTK's stop words).
+    Without ``with_reference`` the ``reference.lunr_py_index`` timing is skipped (NaN)."""
     from zodoenwedat.search import finder, reference
 
     log(f"[N={n}] index build: ours, best of {runs}")
@@ -258,8 +286,26 @@ def measure_index(table: Table, n: int, catalogue, runs: int, baseline_runs: int
     docs = [{"ref": ref, **values} for ref, values in pairs]
     log(f"[N={n}] index build: lunr.py's own builder, best of {baseline_runs}")
     own_s, own_index = best_of(baseline_runs, lambda: lunr_own_builder(docs))
-    log(f"[N={n}] index build: reference.lunr_py_index, best of {baseline_runs}")
-    ref_s, _ = best_of(baseline_runs, lambda: reference.lunr_py_index(pairs, finder.FIELDS), before=clear_caches)
+    ref_s = Timing(float("nan"), float("nan"))
+    if with_reference:
+        log(f"[N={n}] index build: reference.lunr_py_index, best of {baseline_runs}")
+        ref_s, _ = best_of(baseline_runs, lambda: reference.lunr_py_index(pairs, finder.FIELDS), before=clear_caches)
+
+    ours_json = finder.dumps(index)
+    own_serialised = own_index.serialize()
+    own_json = json.dumps(own_serialised)  # lunr.py's default output, default separators
+    data_json = finder.dumps(finder.finder_data(catalogue))
+    return IndexFigures(
+        runs=runs, baseline_runs=baseline_runs, ours=ours_s, own=own_s, reference=ref_s,
+        ours_gz=gzipped(ours_json), ours_raw=len(ours_json.encode("utf-8")),
+        own_gz=gzipped(own_json), own_raw=len(own_json.encode("utf-8")),
+        own_compact_gz=gzipped(finder.dumps(own_serialised)), data_gz=gzipped(data_json),
+    )
+
+
+def measure_index(table: Table, n: int, catalogue, runs: int, baseline_runs: int) -> None:
+    f = index_figures(n, catalogue, runs, baseline_runs)
+    ours_s, own_s, ref_s = f.ours, f.own, f.reference
 
     label = f"Index build, ours: `finder_index(catalogue)`, field extraction included (best of {runs}, caches cleared)"
     if n == 1000:
@@ -268,30 +314,26 @@ def measure_index(table: Table, n: int, catalogue, runs: int, baseline_runs: int
         table.info(label, n, str(ours_s))
     table.info(f"Index build, lunr.py's own builder `lunr.lunr(..., languages=\"nl\")` (best of {baseline_runs})", n, str(own_s))
     table.info(f"Index build, `reference.lunr_py_index` (lunr.py Builder + our pipeline, best of {baseline_runs})", n, str(ref_s))
-    speedup = own_s.wall / ours_s.wall
-    cpu_note = f"{speedup:.1f}x (CPU {own_s.cpu / ours_s.cpu:.1f}x)"
+    speedup = f.speedup
+    cpu_note = f"{speedup:.1f}x (CPU {f.speedup_cpu:.1f}x)"
     if n == 1000:
         table.goal("Speed-up: lunr.py's own builder / ours", n, cpu_note, f"≥ {GOAL_SPEEDUP:g}x", speedup >= GOAL_SPEEDUP)
     else:
         table.info("Speed-up: lunr.py's own builder / ours", n, cpu_note)
     table.info("Speed-up: `reference.lunr_py_index` / ours", n, f"{ref_s.wall / ours_s.wall:.1f}x (CPU {ref_s.cpu / ours_s.cpu:.1f}x)")
 
-    ours_json = finder.dumps(index)
-    own_serialised = own_index.serialize()
-    own_json = json.dumps(own_serialised)  # lunr.py's default output, default separators
-    data_json = finder.dumps(finder.finder_data(catalogue))
-    ours_gz, own_gz = gzipped(ours_json), gzipped(own_json)
+    ours_gz, own_gz = f.ours_gz, f.own_gz
     if n == 1000:
         table.goal("Finder index `zoekindex.json` (ours), gzip -6", n, size(ours_gz), f"≤ {GOAL_INDEX_GZ / MB:g} MB", ours_gz <= GOAL_INDEX_GZ)
     else:
         table.info("Finder index `zoekindex.json` (ours), gzip -6", n, size(ours_gz))
-    table.info("Finder index (ours), uncompressed", n, size(len(ours_json.encode("utf-8"))))
+    table.info("Finder index (ours), uncompressed", n, size(f.ours_raw))
     table.info("lunr.py's own index, `json.dumps(serialize())`, gzip -6", n, size(own_gz))
-    table.info("lunr.py's own index, uncompressed", n, size(len(own_json.encode("utf-8"))))
-    table.info("lunr.py's own index, compact JSON (as ours), gzip -6", n, size(gzipped(finder.dumps(own_serialised))))
+    table.info("lunr.py's own index, uncompressed", n, size(f.own_raw))
+    table.info("lunr.py's own index, compact JSON (as ours), gzip -6", n, size(f.own_compact_gz))
     table.info("Size: lunr.py's default / ours (gzip)", n, f"{own_gz / ours_gz:.2f}x")
-    table.info("Finder case data `zoekdata.json`, gzip -6", n, size(gzipped(data_json)))
-    table.info("Finder total download (index + data), gzip -6", n, size(ours_gz + gzipped(data_json)))
+    table.info("Finder case data `zoekdata.json`, gzip -6", n, size(f.data_gz))
+    table.info("Finder total download (index + data), gzip -6", n, size(ours_gz + f.data_gz))
 
 
 # --------------------------------------------------------------- the site --

@@ -79,10 +79,13 @@ def generated_files(renderer: Renderer) -> FileMap:
 
 
 def finder_script() -> str:
-    """lunr.js, its Dutch pipeline and the finder in one file, loaded async by the overview."""
+    """lunr.js, its Dutch pipeline and the finder in one minified file, loaded async by the
+    overview (licence comments, /*! … */, are kept)."""
+    import rjsmin
+
     static = resources.files("zodoenwedat.search") / "static"
     parts = [(static / name).read_text(encoding="utf-8") for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js")]
-    return "\n;\n".join(parts)
+    return rjsmin.jsmin("\n;\n".join(parts), keep_bang_comments=True) + "\n"
 
 
 class _Job:

@@ -1,0 +1,497 @@
+#!/usr/bin/env python3
+"""All benchmarks in one table: writes BENCHMARKS.md (generated; never edit it by hand).
+
+One run measures, on this machine and in this order (ratios always within the same run):
+
+1. Validate throughput: 2,000 synthetic cases (scripts/bench_validate.py's generator: about
+   30 front-matter lines and 300 words each; an empty data/webinars.yml and the synthetic
+   site's own data/published-urls.txt). Wall time of ``zodoenwedat validate`` as a
+   subprocess, start-up included, against a subprocess that only reads every file and
+   parses its front matter with ``yaml.CSafeLoader``. Goals: < 2 s and <= 4x.
+2. Site build: N = 100, 1,000 and 5,000 synthetic cases (scripts/synthetic.py), the full
+   site (``mkdocs build --strict`` with the zodoenwedat plugin) against a plain Material
+   site with the same Markdown bodies (scripts/bench_build.py), plus the time per case and
+   the marginal time per extra case. Goal: full / plain <= 1.3 at N = 1,000.
+3. Finder index at N = 1,000 (scripts/bench_search.py): gzip size and build time of
+   ``zoekindex.json`` against lunr.py's own builder. Goals: <= 1.5 MB, <= 3 s, >= 8x faster.
+4. Transfer size of the home page, a case page and an embed page of the built 1,000-case
+   site in Chromium (fresh context, cache disabled, until the network is idle): every
+   same-origin response body Chromium received (HTML, CSS, JS, JSON, images, also those a
+   worker fetches), each compressed with gzip -6 as a gzip-serving host would send it.
+   The local http.server does not compress: its uncompressed bytes on the wire
+   (CDP ``Network.loadingFinished`` ``encodedDataLength``, headers included) are shown too.
+5. Time from navigation start to the finder's first results, ``/praktijkvoorbeelden/?q=wijk``
+   at N = 1,000 in Chromium: ``performance.getEntriesByName("zd-finder-results")[0].startTime``
+   once ``#zd-finder[data-ready]``. Goal: <= 0.5 s.
+
+A benchmark reports; it never fails: the exit status is always 0. A part that breaks
+becomes an "error" row in the table.
+
+    .venv/bin/python scripts/bench.py            # full: N up to 5,000, best of 2 (builds) or 3 (~10-15 min)
+    .venv/bin/python scripts/bench.py --quick    # no N = 5,000, best of 1 (~3-5 min)
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gc
+import gzip
+import logging
+import os
+import platform
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(SCRIPTS))
+
+import bench_build  # noqa: E402
+import bench_search  # noqa: E402
+import bench_validate  # noqa: E402
+
+OUTPUT = ROOT / "BENCHMARKS.md"
+SEED = 2022
+VALIDATE_CASES = 2000
+BROWSER_N = 1000
+
+GOAL_VALIDATE_S = bench_validate.GOAL_WALL_SECONDS  # 2 s
+GOAL_VALIDATE_RATIO = bench_validate.GOAL_RATIO  # 4x
+GOAL_BUILD_RATIO = bench_build.GOAL_RATIO  # 1.3 at N = 1,000
+GOAL_MARGINAL = bench_build.GOAL_MARGINAL  # marginal cost per case, upper range / lower range
+GOAL_INDEX_GZ = bench_search.GOAL_INDEX_GZ  # 1.5 MB
+GOAL_INDEX_S = bench_search.GOAL_BUILD_S  # 3 s
+GOAL_SPEEDUP = bench_search.GOAL_SPEEDUP  # 8x
+GOAL_FINDER_MS = bench_search.GOAL_FINDER_MS[1000]  # 500 ms
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def kb(value: int) -> str:
+    return f"{value / 1000:,.1f} kB"
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("PASS" if ok else "MISS")
+
+
+# ------------------------------------------------------------------ table --
+
+
+@dataclass
+class Row:
+    area: str
+    measurement: str
+    n: int | None
+    result: str
+    goal: str = ""
+    verdict: str = ""
+
+
+@dataclass
+class Table:
+    rows: list[Row] = field(default_factory=list)
+
+    def info(self, area: str, measurement: str, n: int | None, result: str) -> None:
+        self.rows.append(Row(area, measurement, n, result))
+
+    def goal(self, area: str, measurement: str, n: int | None, result: str, goal: str, ok: bool | None) -> None:
+        self.rows.append(Row(area, measurement, n, result, goal, verdict(ok)))
+
+    def error(self, area: str, what: str, error: BaseException) -> None:
+        message = f"{type(error).__name__}: {error}".replace("|", "\\|").replace("\n", " ")[:300]
+        self.rows.append(Row(area, f"{what}: not measured", None, f"error ({message})", "", "n/a"))
+
+    def markdown(self) -> str:
+        lines = ["| Area | Measurement | N | Result | Goal | Verdict |", "|---|---|---:|---:|---|---|"]
+        for row in self.rows:
+            n = f"{row.n:,}" if row.n else ""
+            lines.append(f"| {row.area} | {row.measurement} | {n} | {row.result} | {row.goal} | {row.verdict} |")
+        return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def section(table: Table, area: str, what: str):
+    """A part that fails becomes an error row; the other parts still run."""
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001 - a benchmark reports, it does not fail
+        log(f"{area}: {what} failed:\n{traceback.format_exc()}")
+        table.error(area, what, error)
+
+
+# ---------------------------------------------------------------- machine --
+
+
+def nproc() -> str:
+    try:
+        return subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return str(os.cpu_count())
+
+
+def memory() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return "unknown"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith(("model name", "hardware", "cpu model")):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def command_line(argv: list[str]) -> str:
+    python = Path(sys.executable)
+    try:
+        python_text = str(python.relative_to(ROOT)) if python.is_relative_to(ROOT) else str(python)
+    except ValueError:
+        python_text = str(python)
+    script = Path(__file__).resolve().relative_to(ROOT)
+    return " ".join([python_text, str(script), *map(shlex.quote, argv)])
+
+
+# --------------------------------------------------------------- validate --
+
+
+def measure_validate(table: Table, work: Path, runs: int) -> None:
+    area = "Validate"
+    root = work / "validate"
+    root.mkdir(parents=True)
+    log(f"[validate] generating {VALIDATE_CASES:,} cases in {root}")
+    bench_validate.generate(root, VALIDATE_CASES, seed=SEED)
+    log(f"[validate] zodoenwedat validate and the CSafeLoader baseline, best of {runs}")
+    m = bench_validate.measure(root, runs)
+    note = ""
+    if m.validate_run.returncode != 0:
+        first = " ".join((m.validate_run.stdout + m.validate_run.stderr).split())[:200].replace("|", "\\|")
+        note = f" (exit {m.validate_run.returncode}: {first})"
+    table.goal(area, f"`zodoenwedat validate`, subprocess, start-up included (best of {runs})", VALIDATE_CASES,
+               f"{m.validate:.2f} s{note}", f"< {GOAL_VALIDATE_S:g} s", m.validate < GOAL_VALIDATE_S and not note)
+    table.info(area, f"Baseline: read the files + `yaml.load(front, CSafeLoader)`, subprocess (best of {runs})",
+               VALIDATE_CASES, f"{m.baseline:.2f} s")
+    table.goal(area, "Ratio validate / baseline", VALIDATE_CASES, f"{m.ratio:.2f}x", f"≤ {GOAL_VALIDATE_RATIO:g}x",
+               m.ratio <= GOAL_VALIDATE_RATIO)
+    shutil.rmtree(root, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ build --
+
+
+def measure_builds(table: Table, work: Path, sizes: list[int], runs: int) -> None:
+    area = "Build"
+    results: list[bench_build.Result] = []
+    for n in sizes:
+        with section(table, area, f"N={n:,}"):
+            log(f"[build] N={n:,}: full and plain site, best of {runs}")
+            with contextlib.redirect_stdout(sys.stderr):  # bench_build's progress lines
+                result = bench_build.measure(n, work, runs, SEED)
+            results.append(result)
+            failed = "" if result.full_ok and result.plain_ok else " (a build failed)"
+            table.info(area, f"Full site, `mkdocs build --strict` with the plugin ({result.full_pages:,} pages; best of {runs})",
+                       n, f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}")
+            table.info(area, f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
+                       n, f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)")
+            label = "Ratio full / plain"
+            value = f"{result.ratio:.2f}x (CPU {result.cpu_ratio:.2f}x)"
+            if n == 1000:
+                table.goal(area, label, n, value, f"≤ {GOAL_BUILD_RATIO:g}x", result.ratio <= GOAL_BUILD_RATIO and not failed)
+            else:
+                table.info(area, label, n, value)
+            # The plain site and the full sites other than N=1,000 are not needed any more.
+            shutil.rmtree(work / f"plain-{n}", ignore_errors=True)
+            if n != BROWSER_N:
+                shutil.rmtree(work / f"full-{n}", ignore_errors=True)
+
+    results.sort(key=lambda r: r.n)
+    if results:
+        table.info(area, "Full build, time per case (total / N)", None,
+                   ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms" for r in results))
+    marginals = []
+    for low, high in zip(results, results[1:]):
+        full = (high.full - low.full) / (high.n - low.n)
+        plain = (high.plain - low.plain) / (high.n - low.n)
+        marginals.append((low, high, full))
+        table.info(area, f"Marginal time per extra case, {low.n:,} → {high.n:,}: full (plain)", None,
+                   f"{full * 1000:.1f} ms ({plain * 1000:.1f} ms)")
+    if len(marginals) >= 2:
+        (_, _, first), (low, high, last) = marginals[0], marginals[-1]
+        change = last / first if first > 0 else float("inf")
+        table.goal(area, f"Linear growth: marginal {low.n:,} → {high.n:,} / marginal {marginals[0][0].n:,} → {marginals[0][1].n:,} (full)",
+                   None, f"{change:.2f}x", f"≤ {GOAL_MARGINAL:g}x (bench_build.py)", change <= GOAL_MARGINAL)
+
+
+# ------------------------------------------------------------------ index --
+
+
+def measure_index(table: Table, work: Path, runs: int) -> None:
+    from zodoenwedat.site.catalogue import build_catalogue
+
+    area = "Finder index"
+    n = BROWSER_N
+    repo_dir = work / f"full-{n}"
+    if not (repo_dir / "cases").is_dir():  # the build part failed before making it
+        repo_dir = work / f"index-{n}"
+        bench_search.make_repository(repo_dir, n)
+    bench_search.offline_nltk(work)
+    logging.getLogger("lunr").setLevel(logging.ERROR)
+    with contextlib.redirect_stdout(sys.stderr):
+        repo = bench_search.load_valid(repo_dir)
+    catalogue = build_catalogue(repo)
+    gc.collect()
+    f = bench_search.index_figures(n, catalogue, runs, runs, with_reference=False)
+    table.goal(area, "`zoekindex.json`, gzip -6", n, f"{f.ours_gz / 1e6:.2f} MB ({kb(f.ours_raw)} uncompressed)",
+               f"≤ {GOAL_INDEX_GZ / 1e6:g} MB", f.ours_gz <= GOAL_INDEX_GZ)
+    table.info(area, "`zoekdata.json` (the cards the finder shows), gzip -6", n, kb(f.data_gz))
+    table.goal(area, f"Index build, ours: `finder_index(catalogue)`, field extraction included (best of {runs})", n,
+               str(f.ours), f"≤ {GOAL_INDEX_S:g} s", f.ours.wall <= GOAL_INDEX_S)
+    table.info(area, f"Index build, lunr.py's own builder `lunr.lunr(..., languages=\"nl\")` (best of {runs})", n, str(f.own))
+    table.goal(area, "Speed-up: lunr.py's own builder / ours", n, f"{f.speedup:.1f}x (CPU {f.speedup_cpu:.1f}x)",
+               f"≥ {GOAL_SPEEDUP:g}x", f.speedup >= GOAL_SPEEDUP)
+    table.info(area, "lunr.py's own index, `json.dumps(serialize())`, gzip -6 (ours / it)", n,
+               f"{f.own_gz / 1e6:.2f} MB ({f.ours_gz / f.own_gz:.2f}x)")
+
+
+# ---------------------------------------------------------------- browser --
+
+
+@dataclass
+class Transfer:
+    requests: int = 0
+    raw: int = 0  # response bodies as received
+    gz: int = 0  # each body gzip -6
+    wire: int = 0  # CDP encodedDataLength: what http.server sent, headers included
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [count, gz]
+    blocked: int = 0  # other origins (aborted)
+    urls: list[str] = field(default_factory=list)
+
+    def add(self, url: str, kind: str, body: bytes) -> None:
+        self.requests += 1
+        self.raw += len(body)
+        packed = len(gzip.compress(body, compresslevel=6, mtime=0))
+        self.gz += packed
+        count, total = self.by_kind.get(kind, [0, 0])
+        self.by_kind[kind] = [count + 1, total + packed]
+
+
+def kind_of(url: str, content_type: str) -> str:
+    path = url.split("?")[0].split("#")[0]
+    content_type = content_type.lower()
+    if "html" in content_type:
+        return "HTML"
+    if path.endswith(".css") or "css" in content_type:
+        return "CSS"
+    if path.endswith((".js", ".mjs")) or "javascript" in content_type:
+        return "JS"
+    if path.endswith(".json") or "json" in content_type:
+        return "JSON"
+    if content_type.startswith("image/") or path.endswith((".svg", ".png", ".jpg", ".webp", ".ico")):
+        return "images"
+    return "other"
+
+
+def page_transfer(browser: "bench_search.Browser", base: str, path: str) -> Transfer:
+    """Load ``path`` in a fresh context with the cache disabled until the network is idle; add up
+    every same-origin response (worker requests included) and what CDP says came over the wire."""
+    context = browser.browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL", service_workers="block")
+    out = Transfer()
+    try:
+        def route(r):
+            if r.request.url.startswith(base):
+                r.continue_()
+            else:
+                out.blocked += 1
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        wire: dict[str, int] = {}
+        cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], int(e.get("encodedDataLength", 0))))
+        responses = []
+        context.on("response", lambda response: responses.append(response))  # page and worker requests
+        page.goto(base + path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)  # anything a late timer starts
+        page.wait_for_load_state("networkidle")
+        for response in responses:
+            if not response.url.startswith(base) or response.status >= 300 and response.status < 400:
+                continue
+            try:
+                body = response.body()
+            except Exception:  # noqa: BLE001 - a body the browser did not keep
+                continue
+            out.add(response.url, kind_of(response.url, response.headers.get("content-type", "")), body)
+            out.urls.append(response.url[len(base):])
+        out.wire = sum(wire.values())
+    finally:
+        context.close()
+    return out
+
+
+def measure_browser(table: Table, work: Path, runs: int) -> None:
+    site = work / f"full-{BROWSER_N}" / "site"
+    if not (site / "index.html").is_file():
+        raise RuntimeError(f"no built {BROWSER_N:,}-case site at {site} (the build part failed)")
+    slug = sorted(p.stem for p in (work / f"full-{BROWSER_N}" / "cases").glob("*.md"))[0]
+    browser = bench_search.Browser()
+    chromium = browser.browser.version
+    n = BROWSER_N
+    try:
+        with bench_search.Server(site) as base:
+            area = "Transfer"
+            pages = [("Home page", "/"), ("Case page", f"/praktijkvoorbeelden/{slug}/"), ("Embed page", f"/embed/{slug}/")]
+            for label, path in pages:
+                with section(table, area, f"{label} `{path}`"):
+                    log(f"[browser] transfer size of {path}")
+                    t = page_transfer(browser, base, path)
+                    parts = ", ".join(f"{kind} {kb(gz)}" for kind, (_count, gz) in sorted(t.by_kind.items(), key=lambda kv: -kv[1][1]))
+                    table.info(area, f"{label} `{path}`: same-origin responses, each gzip -6 ({t.requests} response{'s' if t.requests != 1 else ''}: {parts})",
+                               n, f"{kb(t.gz)} (uncompressed {kb(t.raw)}; on the wire {kb(t.wire)})")
+            area = "Finder in Chromium"
+            with section(table, area, "first results"):
+                log(f"[browser] finder, {runs} fresh page(s)")
+                marks = [browser.finder_run(base) for _ in range(runs)]
+                best = min(marks, key=lambda r: r["mark"] if r["mark"] is not None else float("inf"))
+                value = best["mark"]
+                all_runs = ", ".join(bench_search.ms(r["mark"]) for r in marks)
+                table.goal(area, f"`/praktijkvoorbeelden/?q={bench_search.QUERY}`: navigation start → `zd-finder-results` mark "
+                           f"(best of {runs}; all: {all_runs}; {best['results']:,} results)", n,
+                           bench_search.ms(value), f"≤ {GOAL_FINDER_MS / 1000:g} s",
+                           None if value is None else value <= GOAL_FINDER_MS)
+                plain = min(browser.plain_run(base, "/redactie/") for _ in range(runs))
+                table.info(area, f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})", n,
+                           f"{bench_search.ms(plain)}" + (f" (finder / it: {value / plain:.1f}x)" if value and plain else ""))
+    finally:
+        browser.close()
+    table.chromium = chromium  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------- main --
+
+
+def render(table: Table, header: dict[str, str], command: str) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "<!-- Generated by scripts/bench.py: do not edit by hand; run the script again. -->",
+        "",
+        f"Generated by `scripts/bench.py` on {header['date']} with `{command}`. Do not edit by hand.",
+        "",
+        f"- **Machine:** {header['nproc']} CPUs (`nproc`), {header['memory']} memory, {header['cpu']}",
+        f"- **Software:** Python {header['python']}, MkDocs {header['mkdocs']}, Material for MkDocs {header['material']}, "
+        f"Chromium {header['chromium']}",
+        f"- **Load average (1, 5, 15 min):** {header['load_start']} at the start, {header['load_end']} at the end. "
+        "The machine is shared: timings are noisy, ratios (both sides measured in the same run) less so.",
+        f"- **Duration:** {header['duration']}",
+        "",
+        "Method: wall times are the best of the runs shown; \"CPU\" is user + system time. "
+        "Synthetic repositories have an empty `data/webinars.yml` and never the real `data/published-urls.txt` "
+        "(validate and build get the synthetic site's own list). Transfer sizes: every same-origin response Chromium "
+        "received (fresh context, cache disabled, until the network is idle, worker fetches included), each body "
+        "compressed with gzip -6 as a gzip-serving host would send it; the local `http.server` does not compress, "
+        "so \"on the wire\" (CDP `encodedDataLength` of the page's own requests, headers included; the search worker's fetches are not in the page's CDP session) is uncompressed.",
+        "",
+        table.markdown(),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip N=5,000 and take the best of 1 run instead of 2 or 3")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write the report (default {OUTPUT.name})")
+    parser.add_argument("--keep", type=Path, help="work in this (new) directory and keep it")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    header = {
+        "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "nproc": nproc(), "memory": memory(), "cpu": cpu_model(), "python": platform.python_version(),
+        "mkdocs": version("mkdocs"), "material": version("mkdocs-material"), "chromium": "not run",
+        "load_start": load(),
+    }
+    sizes = [100, 1000] if args.quick else [100, 1000, 5000]
+    build_runs = 1 if args.quick else 2
+    runs = 1 if args.quick else 3
+
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=False)
+        work = args.keep.resolve()
+    else:
+        work = Path(tempfile.mkdtemp(prefix="zodoenwedat-bench-"))
+    table = Table()
+    try:
+        with section(table, "Validate", f"{VALIDATE_CASES:,} cases"):
+            measure_validate(table, work, runs)
+        measure_builds(table, work, sizes, build_runs)
+        with section(table, "Finder index", f"N={BROWSER_N:,}"):
+            measure_index(table, work, runs)
+        with section(table, "Browser", f"N={BROWSER_N:,}"):
+            measure_browser(table, work, runs)
+            header["chromium"] = getattr(table, "chromium", "unknown")
+    except KeyboardInterrupt:
+        table.info("—", "interrupted: the table is incomplete", None, "")
+    except BaseException as error:  # noqa: BLE001 - report, never fail
+        log(traceback.format_exc())
+        table.error("—", "bench.py", error)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    header["load_end"] = load()
+    minutes, secs = divmod(int(time.perf_counter() - started), 60)
+    header["duration"] = f"{minutes} min {secs} s"
+    text = render(table, header, command_line(argv))
+    try:
+        args.output.write_text(text, encoding="utf-8")
+        log(f"Wrote {args.output}")
+    except OSError as error:
+        log(f"Could not write {args.output}: {error}")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except BaseException:  # noqa: BLE001 - benchmarks don't fail
+        traceback.print_exc()
+    sys.exit(0)
