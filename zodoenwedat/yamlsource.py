@@ -36,7 +36,7 @@ _STR, _NULL, _BOOL, _INT, _FLOAT, _TS = (
     _TAG + "float",
     _TAG + "timestamp",
 )
-_SEQ, _MAP = _TAG + "seq", _TAG + "map"
+_SEQ, _MAP, _MERGE = _TAG + "seq", _TAG + "map", _TAG + "merge"
 _SCALAR_TAGS = {_STR, _NULL, _BOOL, _INT, _FLOAT, _TS}
 _CONSTRUCTOR = SafeConstructor()
 
@@ -232,35 +232,52 @@ class _Builder:
         self.result.issues.append(YamlIssue(line, col, code, message))
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        self.result.positions[path] = self._pos(node)
+        mark = node.start_mark
+        self.result.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
         self.path = path
         if id(node) in self.seen:
             # The same node object again: an alias (*name) to an anchor (&name).
             self._issue(node, "yaml-alias", _ALIAS)
             return None
         self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
+        kind = type(node)
+        if kind is yaml.ScalarNode:
             return self._scalar(node)
         if node.tag not in (_SEQ, _MAP):
             self._issue(node, "yaml-tag", f"YAML-tags zoals {node.tag.replace(_TAG, '!!')} zijn niet toegestaan; haal de tag weg.")
             return None
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if kind is yaml.SequenceNode:
+            return [self._child(item, path + (i,)) for i, item in enumerate(node.value)]
         mapping: dict = {}
+        key_positions = self.result.key_positions
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
+                self.path = path
                 self._issue(key_node, "yaml-key", "Een veldnaam moet gewone tekst zijn.")
                 continue
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _MERGE:
+                self.path = path
                 self._issue(key_node, "yaml-merge", "Samenvoegen met << is niet toegestaan; schrijf de velden voluit.")
                 continue
             key = key_node.value
             if key in mapping:
+                self.path = path
                 self._issue(key_node, "duplicate-key", f"Het veld '{key}' staat twee keer in dit blok; houd er één over.")
                 continue
-            self.result.key_positions[path + (key,)] = self._pos(key_node)
-            mapping[key] = self.build(value_node, path + (key,))
+            child = path + (key,)
+            key_mark = key_node.start_mark
+            key_positions[child] = (key_mark.line + 1 + self.offset, key_mark.column + 1)
+            mapping[key] = self._child(value_node, child)
         return mapping
+
+    def _child(self, node: yaml.Node, path: Path) -> Any:
+        """Plain text, by far the most common value, without the general path; else build()."""
+        if type(node) is yaml.ScalarNode and node.tag == _STR and id(node) not in self.seen:
+            self.seen.add(id(node))
+            mark = node.start_mark
+            self.result.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
+            return node.value
+        return self.build(node, path)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
