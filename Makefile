@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: site test serve validate chromium clean bench
+.PHONY: site test serve validate chromium clean bench lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: $(VENV)/.installed-test chromium node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed-test
-	$(BIN)/python scripts/bench_validate.py
+# Benchmarks (never tests): one table, written into BENCHMARKS.md.
+bench: $(VENV)/.installed-test chromium
+	$(BIN)/python scripts/bench.py
+
+lighthouse: $(VENV)/.installed chromium
+	bash scripts/lighthouse.sh
 
 clean:
 	rm -rf site test-output .pytest_cache
