@@ -28,8 +28,6 @@ _AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _EMAIL_AUTOLINK_RE = re.compile(r"<[^@\s<>]+@[^@\s<>]+>")
 _HTML_RE = re.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9-]*|/\s*[A-Za-z]|!|\?)")
 _ATTR_LIST_RE = re.compile(r"\{\s*(?:[:#.]|[A-Za-z_][\w-]*\s*=)")
-_INLINE_LINK_RE = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^\s)]*)")
-_REF_DEF_RE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")
 # Links are found in the whole body, not line by line: Python-Markdown accepts a link
 # text and a destination spread over lines, link texts with nested [ ], and reference
 # definitions inside quotes and lists with the address on the next line.
@@ -116,6 +114,7 @@ def check_body(body: str, first_line: int) -> BodyReport:
     text_for_words: list[str] = []
     link_lines = [""] * len(lines)  # the visible text of each line; code blocks stay empty
     previous_text = False
+    has_bidi = _BIDI_RE.search(body) is not None
 
     for index, raw in enumerate(lines):
         lineno = first_line + index
@@ -131,7 +130,7 @@ def check_body(body: str, first_line: int) -> BodyReport:
             previous_text = False
             continue
 
-        for bidi in _BIDI_RE.finditer(line):
+        for bidi in _BIDI_RE.finditer(line) if has_bidi else ():
             ch = bidi.group(0)
             report.add(lineno, bidi.start() + 1, "bidi", f"Hier staat een onzichtbaar teken dat de leesrichting omdraait (U+{ord(ch):04X}); haal het weg.")
 
@@ -165,7 +164,7 @@ def check_body(body: str, first_line: int) -> BodyReport:
                 "HTML is niet toegestaan in de tekst. Gebruik Markdown (## voor een kop, **vet**, [tekst](https://…)) "
                 "of schrijf < als 'kleiner dan'.",
             )
-        attr = _ATTR_LIST_RE.search(visible)
+        attr = _ATTR_LIST_RE.search(visible) if "{" in visible else None
         if attr:
             report.add(lineno, attr.start() + 1, "body-attr-list", "Opmaak tussen { } (zoals {: .klasse}) is niet toegestaan; haal dat deel weg.")
         text_for_words.append(visible)
@@ -249,7 +248,7 @@ def _check_inline_links(lines: list[str], first_line: int, report: BodyReport) -
                 report.add(line, column, "unsafe-link", f"Links met '{scheme}:' zijn niet toegestaan (onveilig). Gebruik een https://-adres.")
                 continue
             _check_target(target, line, column, report)
-    for ref in _REF_DEF_ML_RE.finditer(text):
+    for ref in _REF_DEF_ML_RE.finditer(text) if "]:" in text else ():
         target = ref.group(2)
         target = target[1:-1] if target.startswith("<") and target.endswith(">") else target
         _check_target(target, *position(ref.start(2)), report)

@@ -7,6 +7,8 @@ all of them at once.
 
 from __future__ import annotations
 
+import functools
+import gc
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +56,28 @@ def case_files(root: Path) -> list[Path]:
     return sorted(p for p in cases_dir.iterdir() if p.suffix.lower() == ".md" and p.is_file())
 
 
+def _without_cyclic_gc(function):
+    """Pause the cyclic garbage collector while loading.
+
+    Loading creates many small long-lived objects (positions, nodes, models) and hardly
+    any garbage cycles; the collector's repeated passes over the growing heap took about
+    a fifth of the time for 2,000 cases. Cycles made meanwhile are collected afterwards.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return wrapper
+
+
+@_without_cyclic_gc
 def load_repository(root: Path | str) -> Repository:
     root = Path(root)
     repo = Repository(root=root)

@@ -286,6 +286,11 @@ class _Builder:
             return None
         if tag == _STR:
             return node.value
+        if tag == _TS and len(node.value) == 10:  # YYYY-MM-DD, the common case: skip the generic constructor
+            try:
+                return _dt.date.fromisoformat(node.value)
+            except ValueError:
+                pass  # an impossible date: reported below
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, OverflowError, TypeError):

@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""Benchmark: how fast is `zodoenwedat validate` on a large repository?
+
+Generates N synthetic, valid case files (about 30 front-matter lines and a body of
+about 300 words each) next to a copy of the real ``data/`` directory (with an empty
+``data/webinars.yml``, since the real webinars name the real cases, and the synthetic
+site's own ``data/published-urls.txt`` instead of the real one, so that validate checks
+the published URLs as it does on the real repository) and ``docs/`` (whose pages the URL
+check looks for), then measures
+
+(a) the wall time of ``zodoenwedat validate`` as a subprocess, start-up included;
+(b) a baseline: a subprocess that only reads every file and parses its front matter
+    with ``yaml.load(..., Loader=yaml.CSafeLoader)``.
+
+Both are the best of several runs. Prints a Markdown table and PASS/MISS per goal
+(wall time under 2 s; at most 4x the baseline). Always exits 0: a benchmark reports,
+it does not fail the build.
+
+    .venv/bin/python scripts/bench_validate.py [--cases 2000] [--runs 3] [--keep DIR]
+
+``generate`` and ``measure`` are importable (scripts/bench.py uses them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PUBLISHED_URLS = "data/published-urls.txt"
+GOAL_WALL_SECONDS = 2.0
+GOAL_RATIO = 4.0
+
+WORDS = (
+    "de het een en van in op met voor bewoners wijk buurt samen corporatie gemeente zorg welzijn "
+    "begeleiding woning wonen partners afspraken huurders ondersteuning leefbaarheid aanpak straat "
+    "complex organisatie coalitie gesprek vertrouwen netwerk vrijwilligers ervaring jaar plan "
+    "overleg project team kennis regie verhuizing opvang jongeren ouderen buren signalen overlast "
+    "contact activiteiten ontmoeting bijeenkomst wijkteam werkwijze resultaat doel vraag antwoord "
+    "zelfstandig kwetsbaar betrokken gezamenlijk structureel tijdelijk nieuw sterk goed lokaal"
+).split()
+
+THEMES = ["leefbaarheid", "wonen-zorg-welzijn", "gemengd-wonen", "beschermd-wonen", "community-building",
+          "participatie", "veiligheid", "renovatie", "ervaringsdeskundigheid", "doorstroom"]
+PROVINCES = ["groningen", "fryslan", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
+             "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg"]
+PARTNER_TYPES = ["woningcorporatie", "zorgorganisatie", "ggz-instelling", "welzijnsorganisatie", "gemeente",
+                 "maatschappelijke-opvang", "bewonersorganisatie"]
+TARGET_GROUPS = ["psychische-kwetsbaarheid", "lvb", "dakloosheid", "ouderen", "jongeren", "buurtbewoners"]
+PHASES = ["verkenning", "pilot", "lopend", "structureel", "afgerond"]
+PLACES = ["Zwolle", "Deventer", "Amersfoort", "Leeuwarden", "Tilburg", "Heerlen", "Delft", "Emmen", "Goes", "Arnhem"]
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraph(rng: random.Random, words: int) -> str:
+    parts, left = [], words
+    while left > 0:
+        size = min(left, rng.randint(8, 16))
+        parts.append(_sentence(rng, size))
+        left -= size
+    return " ".join(parts)
+
+
+def case_text(index: int, slugs: list[str], rng: random.Random) -> str:
+    slug = slugs[index]
+    place = rng.choice(PLACES)
+    themes = rng.sample(THEMES, rng.randint(2, 4))
+    groups = rng.sample(TARGET_GROUPS, 2)
+    related = rng.sample([s for s in slugs[max(0, index - 20) : index + 20] if s != slug], 2)
+    published = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randint(0, 700))
+    updated = published + dt.timedelta(days=rng.randint(0, 200))
+    partners = rng.sample(PARTNER_TYPES, 3)
+    front = [
+        "---",
+        f"title: Samen wonen in {place} {index}",
+        "summary: >-",
+        f"  {_paragraph(rng, 14)[:-1]}, met bewoners, corporatie,",
+        "  zorg en gemeente die elkaar vinden in de wijk.",
+        f"place: {place}",
+        f"neighbourhood: Wijk {index}",
+        f"province: {rng.choice(PROVINCES)}",
+        f"themes: [{', '.join(themes)}]",
+        "partners:",
+        f"  - type: {partners[0]}",
+        f"    name: Organisatie {index} Wonen",
+        "    role: Verhuurt de woningen en brengt partijen bij elkaar",
+        f"    url: https://www.voorbeeld-{index}.nl/",
+        f"  - type: {partners[1]}",
+        "    role: Begeleidt bewoners die ondersteuning nodig hebben",
+        f"  - type: {partners[2]}",
+        f"target_groups: [{', '.join(groups)}]",
+        f"phase: {rng.choice(PHASES)}",
+        f"started: {rng.randint(2005, 2021)}",
+        f"published: {published.isoformat()}",
+        f"updated: {updated.isoformat()}",
+        "sources:",
+        f"  - title: Verslag over samen wonen in {place}",
+        "    publisher: Platform voor de wijk",
+        f"    url: https://www.voorbeeld-{index}.nl/verslag",
+        f"    date: {published.isoformat()}",
+        f"related: [{', '.join(related)}]",
+        "contact:",
+        f"  organisation: Organisatie {index} Wonen",
+        f"  email: info@voorbeeld-{index}.nl",
+        "coordinates:",
+        f"  lat: {rng.uniform(51.0, 53.3):.4f}",
+        f"  lon: {rng.uniform(4.0, 6.9):.4f}",
+        "---",
+    ]
+    body = [
+        "",
+        "## Aanleiding",
+        "",
+        _paragraph(rng, 70),
+        "",
+        _paragraph(rng, 40),
+        "",
+        "## Aanpak",
+        "",
+        _paragraph(rng, 60) + f" Lees ook [dit voorbeeld]({related[0]}.md).",
+        "",
+        "- " + _sentence(rng, 10),
+        "- " + _sentence(rng, 10),
+        "- " + _sentence(rng, 10),
+        "",
+        "## Resultaten",
+        "",
+        _paragraph(rng, 50) + f" Meer op [de website](https://www.voorbeeld-{index}.nl/resultaten).",
+        "",
+        "## Lessen",
+        "",
+        _paragraph(rng, 50),
+        "",
+    ]
+    return "\n".join(front + body)
+
+
+def generate(target: Path, count: int, seed: int = 2022) -> None:
+    """N synthetic cases in ``target`` (created if needed) with a copy of data/ and docs/."""
+    rng = random.Random(seed)
+    shutil.copytree(ROOT / "data", target / "data")
+    # The real webinars and list of published URLs name the real cases, which are not here.
+    (target / "data" / "webinars.yml").write_text("[]\n", encoding="utf-8")
+    (target / PUBLISHED_URLS).unlink(missing_ok=True)
+    if (ROOT / "docs").is_dir():  # validate also checks the hand-written pages' URLs
+        shutil.copytree(ROOT / "docs", target / "docs")
+    cases = target / "cases"
+    cases.mkdir(parents=True)
+    slugs = [f"samen-wonen-{i:04d}" for i in range(count)]
+    for index, slug in enumerate(slugs):
+        (cases / f"{slug}.md").write_text(case_text(index, slugs, rng), encoding="utf-8")
+    publish_urls(target)
+
+
+def publish_urls(root: Path) -> None:
+    """The synthetic site's own data/published-urls.txt (every URL it has), so that validate
+    runs the URL check as on the real repository. Skipped when the core has no URL guard."""
+    try:
+        from zodoenwedat.repository import load_repository
+        from zodoenwedat.urlguard import updated_list
+    except ImportError:
+        return
+    repo = load_repository(root)
+    if repo.problems:  # validate will say what is wrong; a list would hide nothing
+        return
+    text, _added, _removed = updated_list(repo)
+    (root / PUBLISHED_URLS).write_text(text, encoding="utf-8")
+
+
+BASELINE = r"""
+import sys, yaml
+from pathlib import Path
+count = 0
+for path in sorted(Path(sys.argv[1], "cases").glob("*.md")):
+    text = path.read_text(encoding="utf-8")
+    _, front, _body = text.split("---\n", 2)
+    yaml.load(front, Loader=yaml.CSafeLoader)
+    count += 1
+print(count)
+"""
+
+
+def validate_command(root: Path) -> list[str]:
+    script = Path(sys.executable).parent / "zodoenwedat"
+    if script.exists():
+        return [str(script), "--root", str(root), "validate"]
+    return [sys.executable, "-m", "zodoenwedat.cli", "--root", str(root), "validate"]
+
+
+def best_of(command: list[str], runs: int) -> tuple[float, subprocess.CompletedProcess]:
+    best, last = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        last = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+        best = min(best, time.perf_counter() - start)
+    return best, last
+
+
+@dataclass
+class Measured:
+    validate: float  # best wall time of `zodoenwedat validate`, seconds
+    baseline: float  # best wall time of the CSafeLoader baseline, seconds
+    validate_run: subprocess.CompletedProcess
+    baseline_run: subprocess.CompletedProcess
+
+    @property
+    def ratio(self) -> float:
+        return self.validate / self.baseline if self.baseline else float("inf")
+
+
+def measure(root: Path, runs: int) -> Measured:
+    """Best-of-``runs`` wall times of validate and of the baseline on the repository at ``root``."""
+    validate_time, validate_run = best_of(validate_command(root), runs)
+    baseline_time, baseline_run = best_of([sys.executable, "-c", BASELINE, str(root)], runs)
+    return Measured(validate_time, baseline_time, validate_run, baseline_run)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=2000, help="number of synthetic case files (default 2000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the best counts (default 3)")
+    parser.add_argument("--keep", help="generate into this directory and keep it (default: a temporary directory)")
+    args = parser.parse_args(argv)
+
+    tmp = None
+    if args.keep:
+        root = Path(args.keep)
+        if root.exists():
+            shutil.rmtree(root)
+        root.mkdir(parents=True)
+    else:
+        tmp = tempfile.mkdtemp(prefix="zodoenwedat-bench-")
+        root = Path(tmp)
+    try:
+        start = time.perf_counter()
+        generate(root, args.cases)
+        generated = time.perf_counter() - start
+        sizes = [p.stat().st_size for p in (root / "cases").glob("samen-wonen-*.md")]
+        print(f"Generated {len(sizes)} case files ({sum(sizes) // 1024} KB, about {sum(sizes) // max(1, len(sizes))} bytes each) "
+              f"in {generated:.2f} s under {root}")
+
+        result = measure(root, args.runs)
+        validate_time, validate_run = result.validate, result.validate_run
+        baseline_time, baseline_run = result.baseline, result.baseline_run
+        ratio = result.ratio
+
+        if validate_run.returncode != 0:
+            print(f"\nWARNING: zodoenwedat validate exited {validate_run.returncode} on the synthetic cases "
+                  "(they should all be valid); first lines of its output:")
+            print("\n".join((validate_run.stdout + validate_run.stderr).splitlines()[:10]))
+        if baseline_run.returncode != 0:
+            print(f"\nWARNING: the baseline exited {baseline_run.returncode}:\n{baseline_run.stderr[-2000:]}")
+
+        wall_ok = validate_time < GOAL_WALL_SECONDS
+        ratio_ok = ratio <= GOAL_RATIO
+        print()
+        print(f"| Measurement ({len(sizes)} synthetic cases, best of {args.runs}) | Wall time |")
+        print("|---|---:|")
+        print(f"| `zodoenwedat validate` (subprocess, incl. start-up) | {validate_time:.3f} s |")
+        print(f"| Baseline: read + `yaml.load(CSafeLoader)` front matter (subprocess) | {baseline_time:.3f} s |")
+        print(f"| Ratio validate / baseline | {ratio:.2f}x |")
+        print()
+        print("| Goal | Result | Verdict |")
+        print("|---|---:|---|")
+        print(f"| Wall time < {GOAL_WALL_SECONDS:g} s | {validate_time:.3f} s | {'PASS' if wall_ok else 'MISS'} |")
+        print(f"| Ratio <= {GOAL_RATIO:g}x | {ratio:.2f}x | {'PASS' if ratio_ok else 'MISS'} |")
+        print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
