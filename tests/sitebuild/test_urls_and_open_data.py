@@ -163,3 +163,26 @@ def test_related_to_a_renamed_case_names_the_new_name(tmp_path):
     repo = load_repository(root)
     assert [p.code for p in repo.problems] == ["renamed-case"]
     assert "heet nu 'oslostraat-almere'" in repo.problems.items[0].message
+
+
+def test_a_new_url_never_fails_the_check(tmp_path):
+    root = copy_repo(tmp_path)
+    text = (root / "cases" / "ruwaard-oss.md").read_text(encoding="utf-8")
+    (root / "cases" / "ruwaard-oss-tweede.md").write_text(text.replace("related:", "related:", 1), encoding="utf-8")
+    from zodoenwedat.urlguard import check_all
+
+    repo = check_all(root)
+    assert not [p for p in repo.problems if p.code == "url-removed"]
+    have, _ = current_urls(repo)
+    assert "/praktijkvoorbeelden/ruwaard-oss-tweede/" in have
+
+
+def test_header_search_indexes_case_pages_by_title_and_summary_only(real):
+    index = json.loads((real.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    entries = [d for d in index["docs"] if d["location"].startswith("praktijkvoorbeelden/oslostraat-almere/")]
+    assert len(entries) == 1, "one entry per case page, no sections"
+    assert entries[0]["title"] == "Oslostraat in Almere"
+    assert entries[0]["text"].startswith("In de Oslostraat in Almere Buiten")
+    assert "community builder" not in entries[0]["text"]  # the body is not indexed
+    assert any(d["location"].startswith("over-de-coalitie/") for d in index["docs"]), "hand-written pages stay searchable"
