@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import pytest
 from sitekit import REPO, build_site, serve
@@ -20,6 +20,11 @@ pytestmark = pytest.mark.browser
 QUERIES = ["wijk", "wijken", "woonladder", "overlast na renovatie", "Almere", "gemengd wonen", "woonlader", "renova",
            "philadelphia", "ervaringsdeskundigen", "vuistregels", "corporatie zorg", "samenwerking", "qqqzzz"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def query_state(page) -> dict:
+    """The query string as the page has it now (page.url follows history.replaceState a little late)."""
+    return parse_qs(page.evaluate("location.search").lstrip("?"))
 
 
 def result_slugs(page) -> list[str]:
@@ -69,7 +74,7 @@ def test_typing_errors_are_forgiven_and_filters_suggested(open_page):
     assert page.is_visible("#zd-suggest")
     page.click("#zd-suggest button")
     assert result_slugs(page) == ["beschermd-wonen-light-leiden"]
-    assert "provincie" not in page.url
+    assert "provincie" not in query_state(page)
     recorded.assert_clean()
 
 
@@ -129,10 +134,10 @@ def test_state_lives_in_the_url_reload_and_back(browser, fixture_url):
     page.goto(fixture_url + "/praktijkvoorbeelden/")
     result_slugs(page)
     page.fill("#zd-q", "Utrecht")
-    assert parse_qs(urlsplit(page.url).query) == {"q": ["Utrecht"]}
+    assert query_state(page) == {"q": ["Utrecht"]}
     page.check('input[name="thema"][value="leefbaarheid"]')
     page.check('input[name="partner"][value="ggz-instelling"]')
-    assert parse_qs(urlsplit(page.url).query) == {"q": ["Utrecht"], "thema": ["leefbaarheid"], "partner": ["ggz-instelling"]}
+    assert query_state(page) == {"q": ["Utrecht"], "thema": ["leefbaarheid"], "partner": ["ggz-instelling"]}
     before = result_slugs(page)
     assert sorted(before) == ["alpha", "bravo"]
     page.reload()
@@ -175,7 +180,7 @@ def test_keyboard_only(browser, fixture_url):
     assert page.evaluate("document.activeElement.name") == "thema"
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked") is True
-    assert "thema=" in page.url
+    assert "thema" in query_state(page)
     page.keyboard.press("Space")
     for _ in range(80):
         page.keyboard.press("Tab")
