@@ -3,14 +3,17 @@
 * ``on_config``: load and validate every case and data file; any problem fails the build
   with the same Dutch ``path:line:column`` messages as ``zodoenwedat validate``.
 * ``on_files``: add every generated page and asset as a generated file.
-* ``on_page_content``: put the core's HTML around a page's rendered Markdown.
+* ``on_page_content``: put the core's HTML around a page's rendered Markdown (and fill the
+  markers of the hand-written home page).
+* ``on_page_context``: hand the page's extra ``<head>`` HTML to the theme; note its date for the sitemap.
+* ``on_post_build``: write ``_headers`` and the content-dated sitemap; add the generated pages'
+  entries (title and summary) to Material's search index.
 * ``on_serve``: rebuild when ``cases/`` or ``data/`` changes.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from pathlib import Path
 
@@ -22,11 +25,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .embed.embeds import headers_file
 from .opendata.sitemap import gzipped, sitemap
-from .urlguard import check_all
 from .search.header import header_entries, merge_into
 from .site.build import SiteBuild, build_site
+from .urlguard import check_all
 
-log = logging.getLogger("mkdocs.plugins.zodoenwedat")
 _NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # reached through the overview and listing pages, not the sidebar
 _MARKER_RE = re.compile(r"<!--\s*zodoenwedat:\s*([a-z0-9-]+)\s*-->")
 
