@@ -14,6 +14,7 @@ tests/search/test_lunr_equivalence.py checks this against lunr.py.
 from __future__ import annotations
 
 import math
+from math import floor
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
@@ -31,10 +32,7 @@ class Field:
     boost: float = 1.0
 
 
-def _round(score: float) -> float:
-    """JavaScript's Math.round(score * 1000) / 1000 (halves round up, not to even)."""
-    value = math.floor(score * 1000 + 0.5) / 1000
-    return int(value) if value == int(value) else value
+_NO_METADATA: dict = {}  # shared by every posting; serialises as {}
 
 
 def _js_sort_key(term: str) -> bytes:
@@ -90,25 +88,20 @@ def build_index(
         field_length = lengths[(name, ref)]
         boost = boosts[name]
         norm = K1 * (1 - B + B * (field_length / average[name])) if average[name] else K1 * (1 - B)
-        elements: list[tuple[int, float]] = []
-        for term, tf in counts.items():
-            score = idf[term] * ((K1 + 1) * tf) / (norm + tf)
-            score *= boost
-            score *= 1  # document boost: lunr's default
-            elements.append((number[term], _round(score)))
-        elements.sort()
-        flat: list[float] = []
-        for index, value in elements:
-            flat.append(index)
-            flat.append(value)
-        field_vectors.append([f"{name}/{ref}", flat])
+        # score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * length / average) + tf) * field boost
+        # (* document boost, 1), rounded like Math.round(score * 1000) / 1000: as lunr.js does it.
+        elements = sorted(
+            (number[term], floor(idf[term] * ((K1 + 1) * tf) / (norm + tf) * boost * 1000 + 0.5) / 1000)
+            for term, tf in counts.items()
+        )
+        field_vectors.append([f"{name}/{ref}", [x for pair in elements for x in pair]])
 
     inverted = []
     for term in ordered:
         posting = postings[term]
         entry: dict = {"_index": number[term]}
         for name in names:
-            entry[name] = {ref: {} for ref in posting[name]}
+            entry[name] = dict.fromkeys(posting[name], _NO_METADATA)  # lunr keeps no metadata: {}
         inverted.append([term, entry])
 
     return {

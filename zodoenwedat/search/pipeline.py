@@ -54,23 +54,41 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-@lru_cache(maxsize=200_000)
+_TERMS: dict[str, str | None] = {}  # token -> index term; tokens repeat a lot
+
+
 def index_term(token: str) -> str | None:
     """The term a token becomes in the index, or None when the pipeline drops it."""
-    trimmed = trim(token)
-    if trimmed in STOP_WORDS:
-        return None
-    return stem(trimmed)
+    try:
+        return _TERMS[token]
+    except KeyError:
+        trimmed = trim(token)
+        term = _TERMS[token] = None if trimmed in STOP_WORDS else stem(trimmed)
+        return term
+
+
+def _clear_terms() -> None:
+    _TERMS.clear()
+
+
+index_term.cache_clear = _clear_terms  # type: ignore[attr-defined]  # as with lru_cache (benchmarks use it)
 
 
 def terms(text: str) -> list[str]:
     """Every index term of a text, in order (with repeats: they are term frequencies)."""
+    get = _TERMS.get
     out = []
-    for token in tokenize(text):
-        term = index_term(token)
-        if term is not None:
-            out.append(term)
+    for token in SEPARATOR.split(text.lower()):
+        if token:
+            term = get(token, _MISSING)
+            if term is _MISSING:
+                term = index_term(token)
+            if term is not None:
+                out.append(term)
     return out
+
+
+_MISSING = object()
 
 
 def query_words(text: str) -> list[str]:
