@@ -8,11 +8,13 @@ all of them at once.
 from __future__ import annotations
 
 import functools
+from functools import partial
 import gc
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import parallel
 from .casefile import CaseFile, load_case
 from .datafiles import VOCABULARY_FILES, load_coalition, load_vocabularies, load_webinars
 from .models import Case, CoalitionMember, VocabularyTerm, Webinar
@@ -90,10 +92,7 @@ def load_repository(root: Path | str) -> Repository:
 
     if not (root / "cases").is_dir():
         problems.add("cases", 1, 1, "missing-cases", "De map cases/ ontbreekt; daarin staan de praktijkvoorbeelden.")
-    for path in case_files(root):
-        rel = path.relative_to(root).as_posix()
-        entry = load_case(path, rel, problems)
-        repo.files.append(entry)
+    repo.files = _load_cases(root, case_files(root), problems)
 
     _check_duplicate_slugs(repo)
     slugs = {entry.slug for entry in repo.files}
@@ -107,6 +106,27 @@ def load_repository(root: Path | str) -> Repository:
     bad = {p.path for p in problems}
     repo.cases = {entry.slug: entry for entry in repo.files if entry.case is not None and entry.path not in bad}
     return repo
+
+
+PARALLEL_FROM = 400  # below this many cases a second process costs more than it saves
+
+
+def _load_cases(root: Path, paths: list[Path], problems: Problems) -> list[CaseFile]:
+    """Read and check every case file; with many, the second half in a forked worker."""
+
+    def load(part: list[Path]) -> tuple[list[CaseFile], list]:
+        found = Problems()
+        return [load_case(path, path.relative_to(root).as_posix(), found) for path in part], found.items
+
+    half = len(paths) // 2 if len(paths) >= PARALLEL_FROM and parallel.enabled() else len(paths)
+    job = parallel.Job(partial(load, paths[half:])) if half < len(paths) else None
+    files, found = load(paths[:half])
+    if job is not None:
+        more, more_found = job.result()
+        files += more
+        found += more_found
+    problems.items.extend(found)
+    return files
 
 
 def _normal(slug: str) -> str:

@@ -119,9 +119,14 @@ def updated_list(repo: Repository, prune: bool = False) -> tuple[str, list[str],
 
 def check_all(root) -> Repository:
     """Everything ``zodoenwedat validate`` and the build check: the files, then the published URLs."""
+    import gc
+
     from .repository import load_repository
 
     repo = load_repository(root)
+    # The loaded cases are many small objects that live as long as the run: keep the cyclic
+    # garbage collector from walking them again and again (they are still freed normally).
+    gc.freeze()
     if not repo.problems:
         check(repo, repo.problems)
     return repo

@@ -34,7 +34,9 @@ def test_a_failing_worker_falls_back_to_the_same_work(monkeypatch):
         return {"x.json": "{}"}
 
     monkeypatch.setenv("ZODOENWEDAT_PARALLEL", "1")
-    job = build._Job(work)
+    from zodoenwedat.parallel import Job
+
+    job = Job(work)
     assert job.process is not None, "a worker was started"
     assert job.result() == {"x.json": "{}"}
 

@@ -3,21 +3,20 @@
 Two independent halves: the generated pages (rendered here) and the generated files
 (the finder's index, calendars, embed pages, open data, redirects). On a machine with
 more than one core the files are computed in a forked worker process while the pages
-render; any problem with the worker and they are simply computed here instead, so the
-result is always the same. ``ZODOENWEDAT_PARALLEL=0`` turns the worker off.
+render (:mod:`zodoenwedat.parallel`); any problem with the worker and they are simply
+computed here instead, so the result is always the same. ``ZODOENWEDAT_PARALLEL=0`` turns
+the worker off.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 from ..calendar.agenda import SCRIPT as WEBINARS_SCRIPT
+from ..parallel import Job
 from ..repository import Repository
 from .catalogue import Catalogue, build_catalogue
 from .pages import FINDER_DATA, FINDER_INDEX, FINDER_SCRIPT, GeneratedPage, Renderer, SiteOptions
@@ -45,7 +44,7 @@ def build_site(
     catalogue.related  # rank once, before the worker forks: both halves use it
     options = SiteOptions(edit_url_base=edit_url_base, site_url=site_url, today=today or dt.date.today())
     renderer = Renderer(catalogue, options)
-    job = _Job(lambda: generated_files(renderer))
+    job = Job(lambda: generated_files(renderer))
     pages = renderer.pages()
     site = SiteBuild(catalogue=catalogue, pages=pages, home_sections=renderer.home_sections())
     site.files.update(job.result())
@@ -86,42 +85,3 @@ def finder_script() -> str:
     static = resources.files("zodoenwedat.search") / "static"
     parts = [(static / name).read_text(encoding="utf-8") for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js")]
     return rjsmin.jsmin("\n;\n".join(parts), keep_bang_comments=True) + "\n"
-
-
-class _Job:
-    """Run ``work`` in a forked process if that is possible and useful, else when asked."""
-
-    def __init__(self, work: Callable[[], FileMap]):
-        self.work = work
-        self.process = None
-        parallel = os.environ.get("ZODOENWEDAT_PARALLEL", "1") != "0" and (os.cpu_count() or 1) > 1
-        if parallel and "fork" in multiprocessing.get_all_start_methods():
-            try:
-                context = multiprocessing.get_context("fork")
-                self.receive, send = context.Pipe(duplex=False)
-                self.process = context.Process(target=_run, args=(work, send), daemon=True)
-                self.process.start()
-                send.close()
-            except OSError:
-                self.process = None
-
-    def result(self) -> FileMap:
-        if self.process is not None:
-            try:
-                status, value = self.receive.recv()
-            except (EOFError, OSError):
-                status, value = "failed", None
-            self.process.join()
-            self.receive.close()
-            if status == "ok":
-                return value
-        return self.work()  # no worker, or it failed: the same work, here
-
-
-def _run(work: Callable[[], FileMap], send) -> None:
-    try:
-        send.send(("ok", work()))
-    except BaseException as error:  # reported by doing the work again in the parent
-        send.send(("failed", repr(error)))
-    finally:
-        send.close()
