@@ -264,3 +264,18 @@ if __name__ == "__main__":  # a quick look: python scripts/synthetic.py 3
     for case in generate_cases(int(sys.argv[1]) if len(sys.argv) > 1 else 1):
         print(case.text)
         print(f"<!-- {len(case.body.split())} words -->\n")
+
+
+def load_valid(root):
+    """The synthetic repository, loaded; exits with its problems if the cases are not valid."""
+    import sys
+
+    from zodoenwedat.repository import load_repository
+
+    repo = load_repository(root)
+    if repo.problems:
+        print(f"The synthetic cases under {root} are not valid ({len(repo.problems)} problems); fix scripts/synthetic.py:")
+        for problem in list(repo.problems.sorted())[:40]:
+            print("  " + problem.as_text())
+        sys.exit(2)
+    return repo
