@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import threading
 from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
@@ -27,6 +29,7 @@ class Job(Generic[T]):
     def __init__(self, work: Callable[[], T]):
         self.work = work
         self.process = None
+        self.error: str | None = None
         if enabled():
             try:
                 context = multiprocessing.get_context("fork")
@@ -41,12 +44,14 @@ class Job(Generic[T]):
         if self.process is not None:
             try:
                 status, value = self.receive.recv()
-            except (EOFError, OSError):
-                status, value = "failed", None
+            except (EOFError, OSError) as error:
+                status, value = "failed", repr(error)
             self.process.join()
             self.receive.close()
+            self.process = None
             if status == "ok":
                 return value
+            self.error = value  # noted for tests and debugging; the outcome is the same
         return self.work()  # no worker, or it failed: the same work, here
 
 
@@ -57,3 +62,125 @@ def _run(work: Callable[[], object], send) -> None:
         send.send(("failed", repr(error)))
     finally:
         send.close()
+
+
+MISSING = object()  # Stream.get: the worker did not deliver this result; do the work here
+
+
+class Stream:
+    """A forked worker that hands its results back one at a time, in the order it makes them.
+
+    ``Stream(produce)`` runs ``produce(emit, receive)`` in a forked child: ``emit(key, value)``
+    sends one result here, ``receive()`` waits for a message sent from here with ``send``.
+    ``get(key)`` waits for that key (keeping results that arrive before it) and returns its
+    value once, or :data:`MISSING` when there is no worker or it failed: the caller then does
+    that piece of work itself, so the outcome never depends on the worker. ``drain()`` takes in
+    whatever has arrived without waiting, so the worker is not held up by a full pipe.
+    """
+
+    def __init__(self, produce: Callable[[Callable[[object, object], None], Callable[[], object]], None], *, start: bool = True):
+        self.results: dict = {}
+        self.process = None
+        self.owner = os.getpid()
+        self.error: str | None = None
+        if start and enabled():
+            try:
+                context = multiprocessing.get_context("fork")
+                self.connection, child = context.Pipe(duplex=True)
+                self.process = context.Process(target=_stream, args=(produce, child), daemon=True)
+                self.process.start()
+                child.close()
+            except OSError as error:
+                self.process, self.error = None, repr(error)
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None
+
+    def _mine(self) -> bool:
+        """False in a process forked from this one: the worker's pipe is not its to read."""
+        if self.process is not None and self.owner != os.getpid():
+            self.process = None
+        return self.process is not None
+
+    def get(self, key):
+        if key in self.results:
+            return self.results.pop(key)
+        while self._mine():
+            message = self._receive()
+            if message is None:
+                break
+            found, value = message
+            if found == key:
+                return value
+            self.results[found] = value
+        return MISSING
+
+    def drain(self) -> None:
+        try:
+            while self._mine() and self.connection.poll():
+                message = self._receive()
+                if message is None:
+                    return
+                self.results[message[0]] = message[1]
+        except OSError as error:
+            self._stop(repr(error))
+
+    def send(self, message) -> None:
+        if self._mine():
+            try:
+                self.connection.send(message)
+            except OSError as error:
+                self._stop(repr(error))
+
+    def close(self) -> None:
+        """Stop the worker (if it still runs) and forget its results."""
+        self._stop(None, terminate=True)
+        self.results.clear()
+
+    def _receive(self):
+        try:
+            kind, key, value = self.connection.recv()
+        except (EOFError, OSError) as error:
+            self._stop(repr(error) or "the worker stopped")
+            return None
+        if kind == "item":
+            return key, value
+        self._stop(value if kind == "failed" else None)
+        return None
+
+    def _stop(self, error: str | None, terminate: bool = False) -> None:
+        if not self._mine():
+            return
+        if terminate and self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.connection.close()
+        self.process = None
+        if error:
+            self.error = error
+
+
+def _stream(produce, connection) -> None:
+    # Results go out through a queue and a sending thread, so the worker goes on working
+    # while this side is busy and the pipe is full.
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def send() -> None:
+        while (message := outbox.get()) is not None:
+            try:
+                connection.send(message)
+            except OSError:  # the parent has gone
+                return
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    try:
+        produce(lambda key, value: outbox.put(("item", key, value)), connection.recv)
+        outbox.put(("done", None, None))
+    except BaseException as error:  # the parent does the rest of the work itself
+        outbox.put(("failed", None, repr(error)))
+    finally:
+        outbox.put(None)
+        sender.join()
+        connection.close()

@@ -1,12 +1,19 @@
 """The MkDocs adapter: a thin layer over the core.
 
+* ``on_startup``: note whether this is a one-off build (the core may then use a second
+  process) or ``mkdocs serve`` / ``--dirty`` (everything in this process).
 * ``on_config``: load and validate every case and data file; any problem fails the build
-  with the same Dutch ``path:line:column`` messages as ``zodoenwedat validate``.
-* ``on_files``: add every generated page and asset as a generated file.
+  with the same Dutch ``path:line:column`` messages as ``zodoenwedat validate``. Then start
+  the core's :class:`~zodoenwedat.site.build.LiveSite`, which makes the pages and files while
+  MkDocs works.
+* ``on_files``: add every generated page and file as a generated file (their content comes
+  later, when MkDocs reads it: :class:`_Generated`).
 * ``on_page_content``: put the core's HTML around a page's rendered Markdown (and fill the
   markers of the hand-written home page).
+* ``on_env``: give the theme a cache for the navigation (:class:`_NavigationCache`); hand part of the generated pages to a second process that renders them with the
+  theme while MkDocs renders the rest (:class:`_SharedRendering`).
 * ``on_page_context``: hand the page's extra ``<head>`` HTML to the theme; note its date for the sitemap.
-* ``on_post_build``: write ``_headers`` and the content-dated sitemap; add the generated pages'
+* ``on_post_build``: make sure the generated files are written; write ``_headers`` and the content-dated sitemap; add the generated pages'
   entries (title and summary) to Material's search index.
 * ``on_serve``: rebuild when ``cases/`` or ``data/`` changes.
 """
@@ -14,8 +21,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
+
+import jinja2
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -24,13 +34,20 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .embed.embeds import headers_file
+from .parallel import Job
 from .opendata.sitemap import gzipped, sitemap
 from .search.header import header_entries, merge_into
-from .site.build import SiteBuild, build_site
+from .site.build import LiveSite
 from .urlguard import check_all
 
+_log = logging.getLogger("mkdocs.plugins.zodoenwedat")
 _NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # reached through the overview and listing pages, not the sidebar
 _MARKER_RE = re.compile(r"<!--\s*zodoenwedat:\s*([a-z0-9-]+)\s*-->")
+# Plugins whose page events are known to work when some pages are rendered in a second
+# process (their on_page_context runs here for every page; nothing they do in on_post_page
+# is needed here). With any other plugin, every page is rendered here.
+_SHAREABLE_WITH = {"material/search", "search", "zodoenwedat"}
+_SHARE = 0.5  # the part of the generated pages the second process renders
 
 
 class PluginConfig(Config):
@@ -38,8 +55,40 @@ class PluginConfig(Config):
     edit_url = config_options.Optional(config_options.Type(str))  # base URL to edit a file
 
 
+class _Generated(File):
+    """A generated page or file whose content the core delivers when MkDocs needs it."""
+
+    site: LiveSite
+
+    @property
+    def content_string(self) -> str:
+        if self.site.is_page(self.src_uri):
+            return self.site.page(self.src_uri).markdown_file()
+        return self.content_bytes.decode("utf-8")
+
+    @property
+    def content_bytes(self) -> bytes:
+        if self.site.is_page(self.src_uri):
+            return self.content_string.encode("utf-8")
+        self.site.write_files(Path(self.dest_dir))
+        return Path(self.abs_dest_path).read_bytes()
+
+    def is_modified(self) -> bool:
+        return True
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass  # the core writes every generated file at once (LiveSite.write_files)
+
+
 class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
     supports_multiple_instances = False
+    site: LiveSite | None = None
+    parallel = False
+    shared: "_SharedRendering | None" = None
+
+    def on_startup(self, *, command, dirty):
+        # A second process only for one-off builds: `mkdocs serve` runs threads (no fork).
+        self.parallel = command in ("build", "gh-deploy") and not dirty
 
     def on_config(self, config):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -50,49 +99,78 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
                 f"De site wordt niet gebouwd: {len(repo.problems)} probleem/problemen in de praktijkvoorbeelden of gegevens.\n"
                 f"{lines}\nVerbeter ze en controleer met: zodoenwedat validate"
             )
-        self.sitemap_pages: list = []
-        self.site: SiteBuild = build_site(repo, edit_url_base=self.config.edit_url, site_url=config.site_url)
+        self.sitemap_pages: dict = {}  # URL -> date of its content (once, even if a page is rendered twice)
+        if self.site is not None:
+            self.site.close()  # a previous build that stopped halfway
+        self.site = LiveSite(repo, edit_url_base=self.config.edit_url, site_url=config.site_url, parallel=self.parallel)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        for page in self.site.pages:
-            if files.get_file_from_path(page.src_uri) is not None:
-                raise PluginError(f"docs/{page.src_uri} botst met een gegenereerde pagina; hernoem of verwijder dat bestand.")
-            files.append(File.generated(config, page.src_uri, content=page.markdown_file(), inclusion=_NOT_IN_NAV))
-        for src_uri, content in self.site.files.items():
-            files.append(File.generated(config, src_uri, content=content))
-        for src_uri, path in self.site.copies.items():
+        site = self.site
+        for src_uri in site.page_uris:
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} botst met een gegenereerde pagina; hernoem of verwijder dat bestand.")
+            files.append(_generated(config, site, src_uri, _NOT_IN_NAV))
+        for src_uri in site.file_paths:
+            files.append(_generated(config, site, src_uri, InclusionLevel.UNDEFINED))
+        for src_uri, path in site.copies.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        site.output_ready(Path(config.site_dir))  # MkDocs has emptied site_dir by now
         return files
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        generated = self.site.by_src.get(page.file.src_uri)
-        if generated is not None:
+        src_uri = page.file.src_uri
+        if self.site.is_page(src_uri):
+            generated = self.site.page(src_uri)
             return generated.html_before + html + generated.html_after
-        if page.file.src_uri == "index.md":
-            sections = self.site.home_sections
+        if src_uri == "index.md":
+            sections = self.site.home_sections()
             return _MARKER_RE.sub(lambda m: sections.get(m.group(1), m.group(0)), html)
         return html
 
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, *, config, files):
+        env.globals.update(_NavigationCache(self.nav).template_globals())
+        self.shared = None
+        if self.parallel and set(config.plugins) <= _SHAREABLE_WITH:
+            self.shared = _SharedRendering(self.site, env, config, files, self.nav)
+            env = self.shared.env
+        return env
+
     def on_page_context(self, context, *, page, config, nav):
-        generated = self.site.by_src.get(page.file.src_uri)
+        src_uri = page.file.src_uri
+        generated = self.site.page(src_uri) if self.site.is_page(src_uri) else None
         context["zd_head"] = generated.head if generated is not None else ""
-        self.sitemap_pages.append((page.url, generated.lastmod if generated is not None else None))
+        self.sitemap_pages.setdefault(page.url, generated.lastmod if generated is not None else None)
         return context
 
     def on_post_build(self, *, config):
         site_dir = Path(config.site_dir)
+        if self.shared is not None:
+            self.shared.finish()
+        self.site.write_files(site_dir)
+        _log.debug(f"zodoenwedat: {self.site.report()}")
+        self.site.close()
         top_level = sorted(p.name for p in site_dir.iterdir() if not p.name.startswith("_"))
         (site_dir / "_headers").write_text(headers_file(top_level), encoding="utf-8")
         if config.site_url:  # MkDocs' sitemap dates every page with the build; ours with its content
-            text = sitemap(config.site_url, [p for p in self.sitemap_pages if p[0] != "404.html"])
+            text = sitemap(config.site_url, [p for p in self.sitemap_pages.items() if p[0] != "404.html"])
             (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
             (site_dir / "sitemap.xml.gz").write_bytes(gzipped(text))
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file():  # Material's search plugin ran before us (it is listed first)
             index = json.loads(path.read_text(encoding="utf-8"))
-            merged = merge_into(index, header_entries(self.site.pages))
+            merged = merge_into(index, header_entries(self.site.pages()))
             path.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def on_build_error(self, *, error):
+        if self.site is not None:
+            self.site.close()
+        if getattr(self, "shared", None) is not None:
+            self.shared.stop()
 
     def on_serve(self, server, *, config, builder):
         for folder in ("cases", "data"):
@@ -100,3 +178,118 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+
+def _generated(config, site: LiveSite, src_uri: str, inclusion) -> _Generated:
+    file = _Generated.generated(config, src_uri, content=b"", inclusion=inclusion)
+    file.site = site
+    return file
+
+
+class _NavigationCache:
+    """The theme renders the tabs and the sidebar navigation into every page, and for a page
+    that is not in the navigation itself they depend only on the folder the page is in (its
+    links are relative to it; no item is active). overrides/main.html asks ``zd_nav_key`` for
+    a key and renders each key's HTML once; pages in the navigation get no key."""
+
+    def __init__(self, nav):
+        self.in_nav = {page.file.src_uri for page in nav.pages} if nav is not None else set()
+        self.html: dict = {}
+
+    def key(self, page, part: str):
+        if page is None or getattr(page, "file", None) is None or page.file.src_uri in self.in_nav or page.is_homepage:
+            return None
+        url = page.url
+        if not url.endswith("/"):
+            return None  # use_directory_urls: false, or a file URL: render as usual
+        return part, url[: url.rstrip("/").rfind("/") + 1]
+
+    def remember(self, key, html: str) -> str:
+        if key is not None:
+            self.html[key] = html
+        return html
+
+    def template_globals(self) -> dict:
+        return {"zd_nav_key": self.key, "zd_nav_cache": self.html, "zd_nav_remember": self.remember}
+
+
+class _SharedRendering:
+    """Render the last part of the generated pages in a forked process while MkDocs renders
+    the rest here: MkDocs renders pages one by one, and the theme's templates are most of a
+    build's time.
+
+    The second process runs MkDocs' own page step (``_build_page``) for its pages and writes
+    them. Here those pages still go through every plugin's ``on_page_context`` (the search
+    index, the sitemap), but get an empty template, so MkDocs skips writing them (its "Page
+    skipped" notes about them are left out of the log). The second process's log records are
+    logged here when it is done, so ``--strict`` counts its warnings. If it fails in any way,
+    its pages are rendered here after all.
+    """
+
+    SKIP = "zodoenwedat/rendered-elsewhere.html"
+
+    def __init__(self, site: LiveSite, env, config, files, nav):
+        from mkdocs.commands.build import _build_page
+
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        generated = [file.page for file in doc_files if site.is_page(file.src_uri) and file.page is not None]
+        self.pages = generated[len(generated) - int(len(generated) * _SHARE):]
+
+        def render():
+            for page in self.pages:
+                page.meta.pop("template", None)  # (when this runs here after all)
+            with _captured_logs() as records:
+                for page in self.pages:
+                    _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
+            return records
+
+        self.env = env
+        self.filter = None
+        self.job = Job(render) if self.pages else None
+        if self.job is None or self.job.process is None:
+            self.job = None  # no second process: MkDocs renders every page here, as usual
+            return
+        self.env = env.overlay(loader=jinja2.ChoiceLoader([jinja2.DictLoader({self.SKIP: ""}), env.loader]))
+        for page in self.pages:
+            page.meta["template"] = self.SKIP
+        skipped = {f"Page skipped: '{page.file.src_uri}'. Generated empty output." for page in self.pages}
+        self.filter = lambda record: record.getMessage() not in skipped
+        logging.getLogger("mkdocs.commands.build").addFilter(self.filter)
+
+    def finish(self) -> None:
+        self.stop()
+        if self.job is not None:
+            for name, level, message in self.job.result():
+                logging.getLogger(name).log(level, message)
+            if self.job.error:
+                _log.debug(f"zodoenwedat: the second process failed ({self.job.error}); its {len(self.pages)} pages were rendered here")
+            else:
+                _log.debug(f"zodoenwedat: {len(self.pages)} pages rendered by a second process")
+            self.job = None
+
+    def stop(self) -> None:
+        if self.filter is not None:
+            logging.getLogger("mkdocs.commands.build").removeFilter(self.filter)
+            self.filter = None
+
+
+class _captured_logs:
+    """Collect log records as (logger, level, message) instead of printing them."""
+
+    def __enter__(self) -> list:
+        self.records: list = []
+        records = self.records
+
+        class Collect(logging.Handler):
+            def emit(self, record):
+                records.append((record.name, record.levelno, record.getMessage()))
+
+        self.saved = []
+        for logger in (logging.getLogger("mkdocs"), logging.getLogger()):
+            self.saved.append((logger, logger.handlers[:]))
+            logger.handlers[:] = [Collect()]
+        return self.records
+
+    def __exit__(self, *exc) -> None:
+        for logger, handlers in self.saved:
+            logger.handlers[:] = handlers

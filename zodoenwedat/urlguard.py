@@ -53,18 +53,17 @@ def file_url(path: str) -> str | None:
 
 def current_urls(repo: Repository, today: dt.date | None = None) -> tuple[set[str], set[str]]:
     """(URLs the site has, URLs that redirect) for a valid repository, without rendering pages."""
-    from .calendar.agenda import Agenda
-    from .opendata import api, feed
+    from .site.build import generated_file_paths
     from .site.catalogue import build_catalogue
     from .site.pages import Renderer, SiteOptions
-    from .site.redirects import redirect_targets
+    from .site.redirects import redirect_paths, redirect_targets
 
     catalogue = build_catalogue(repo)
     renderer = Renderer(catalogue, SiteOptions(today=today or dt.date.today()))
     have = {"/" + url for url, _ in renderer.plan()}
     have |= set(docs_urls(repo.root / "docs"))
-    paths = renderer.agenda.file_paths() + renderer.embeds.file_paths()
-    paths += [feed.FEED, api.JSON_PATH, api.CSV_PATH, api.SCHEMA_PATH]
+    redirects = set(redirect_paths(catalogue))  # their URLs are in `moved`
+    paths = [path for path in generated_file_paths(renderer) if path not in redirects]
     have |= {url for url in map(file_url, paths) if url}
     have.add("/")
     moved = {"/" + old for old in redirect_targets(catalogue)}

@@ -15,6 +15,7 @@ from ..site.catalogue import Catalogue
 JSON_PATH = "api/cases.json"
 CSV_PATH = "api/cases.csv"
 SCHEMA_PATH = "api/case.schema.json"
+PATHS = (JSON_PATH, CSV_PATH, SCHEMA_PATH)  # the files files() makes
 
 FIELDS = list(Case.model_fields)
 LIST_OF_CODES = ("themes", "target_groups", "related", "aliases")

@@ -167,12 +167,18 @@ class Renderer:
         return out
 
     def pages(self) -> list[GeneratedPage]:
-        out = [render() for _, render in self.plan()]
-        newest = _newest(self.catalogue.cases)
-        for page in out:
-            if page.lastmod is None and page.kind in ("overview", "taxonomy", "organisations", "matrix"):
-                page.lastmod = newest  # these list (or count) every case
-        return out
+        newest = self.newest()
+        return [self.dated(render(), newest) for _, render in self.plan()]
+
+    def newest(self) -> dt.date | None:
+        """The date of the latest change to any case."""
+        return _newest(self.catalogue.cases)
+
+    @staticmethod
+    def dated(page: GeneratedPage, newest: dt.date | None) -> GeneratedPage:
+        if page.lastmod is None and page.kind in ("overview", "taxonomy", "organisations", "matrix"):
+            page.lastmod = newest  # these list (or count) every case
+        return page
 
     def overview(self) -> GeneratedPage:
         """The overview, with the finder on top (the static list is the no-JavaScript fallback)."""

@@ -44,6 +44,14 @@ def redirect_targets(catalogue: Catalogue) -> dict[str, str]:
     return out
 
 
+def redirect_paths(catalogue: Catalogue) -> list[str]:
+    """The paths of the files redirect_files() makes, without making them."""
+    paths = []
+    for old in sorted(alias_map(catalogue)):
+        paths += [urls.case(old) + "index.html", case_embed_url(old) + "index.html", oembed_path(old)]
+    return paths + ["_redirects"]
+
+
 def redirect_files(catalogue: Catalogue, site_url: str, oembed_json) -> dict[str, str]:
     files: dict[str, str] = {}
     rules = ["# Zo doen we dat: renamed cases (read by Netlify and Cloudflare Pages; see README)."]
