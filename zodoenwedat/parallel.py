@@ -130,6 +130,8 @@ class Stream:
         if self._mine():
             try:
                 self.connection.send(message)
+            except BrokenPipeError:
+                pass  # the worker has stopped; what it sent before is still to be read, then its end
             except OSError as error:
                 self._stop(repr(error))
 

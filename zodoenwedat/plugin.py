@@ -8,9 +8,10 @@
   MkDocs works.
 * ``on_files``: add every generated page and file as a generated file (their content comes
   later, when MkDocs reads it: :class:`_Generated`).
+* ``on_page_markdown``: give a generated page its meta data (title, description, hidden parts).
 * ``on_page_content``: put the core's HTML around a page's rendered Markdown (and fill the
   markers of the hand-written home page).
-* ``on_env``: give the theme a cache for the navigation (:class:`_NavigationCache`); hand part of the generated pages to a second process that renders them with the
+* ``on_env``: give the theme a cache for the parts that repeat per folder (:class:`_FolderCache`); hand part of the generated pages to a second process that renders them with the
   theme while MkDocs renders the rest (:class:`_SharedRendering`).
 * ``on_page_context``: hand the page's extra ``<head>`` HTML to the theme; note its date for the sitemap.
 * ``on_post_build``: make sure the generated files are written; write ``_headers`` and the content-dated sitemap; add the generated pages'
@@ -26,6 +27,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -47,12 +49,13 @@ _MARKER_RE = re.compile(r"<!--\s*zodoenwedat:\s*([a-z0-9-]+)\s*-->")
 # process (their on_page_context runs here for every page; nothing they do in on_post_page
 # is needed here). With any other plugin, every page is rendered here.
 _SHAREABLE_WITH = {"material/search", "search", "zodoenwedat"}
-_SHARE = 0.5  # the part of the generated pages the second process renders
+_SHARE = 0.55  # the part of the generated pages the second process renders
 
 
 class PluginConfig(Config):
     root = config_options.Type(str, default="")  # the repository, default: beside mkdocs.yml
     edit_url = config_options.Optional(config_options.Type(str))  # base URL to edit a file
+    theme_cache = config_options.Type(bool, default=True)  # render repeated theme parts once per folder
 
 
 class _Generated(File):
@@ -63,7 +66,9 @@ class _Generated(File):
     @property
     def content_string(self) -> str:
         if self.site.is_page(self.src_uri):
-            return self.site.page(self.src_uri).markdown_file()
+            # The body only: its meta data is set in on_page_markdown (no YAML to parse). The
+            # blank line first keeps MkDocs from reading the body's first lines as meta data.
+            return "\n" + self.site.page(self.src_uri).markdown + "\n"
         return self.content_bytes.decode("utf-8")
 
     @property
@@ -103,6 +108,8 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         if self.site is not None:
             self.site.close()  # a previous build that stopped halfway
         self.site = LiveSite(repo, edit_url_base=self.config.edit_url, site_url=config.site_url, parallel=self.parallel)
+        if config.site_url:
+            config.theme.static_templates.discard("sitemap.xml")  # ours is written in on_post_build
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -117,6 +124,11 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         site.output_ready(Path(config.site_dir))  # MkDocs has emptied site_dir by now
         return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if self.site.is_page(page.file.src_uri):
+            page.meta = self.site.page(page.file.src_uri).meta()
+        return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         src_uri = page.file.src_uri
@@ -133,11 +145,10 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        env.globals.update(_NavigationCache(self.nav).template_globals())
+        env.globals.update(_FolderCache(self.nav, enabled=self.config.theme_cache).template_globals())
         self.shared = None
         if self.parallel and set(config.plugins) <= _SHAREABLE_WITH:
             self.shared = _SharedRendering(self.site, env, config, files, self.nav)
-            env = self.shared.env
         return env
 
     def on_page_context(self, context, *, page, config, nav):
@@ -154,12 +165,12 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         self.site.write_files(site_dir)
         _log.debug(f"zodoenwedat: {self.site.report()}")
         self.site.close()
-        top_level = sorted(p.name for p in site_dir.iterdir() if not p.name.startswith("_"))
-        (site_dir / "_headers").write_text(headers_file(top_level), encoding="utf-8")
         if config.site_url:  # MkDocs' sitemap dates every page with the build; ours with its content
             text = sitemap(config.site_url, [p for p in self.sitemap_pages.items() if p[0] != "404.html"])
             (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
             (site_dir / "sitemap.xml.gz").write_bytes(gzipped(text))
+        top_level = sorted(p.name for p in site_dir.iterdir() if not p.name.startswith("_"))
+        (site_dir / "_headers").write_text(headers_file(top_level), encoding="utf-8")
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file():  # Material's search plugin ran before us (it is listed first)
             index = json.loads(path.read_text(encoding="utf-8"))
@@ -186,18 +197,22 @@ def _generated(config, site: LiveSite, src_uri: str, inclusion) -> _Generated:
     return file
 
 
-class _NavigationCache:
-    """The theme renders the tabs and the sidebar navigation into every page, and for a page
-    that is not in the navigation itself they depend only on the folder the page is in (its
-    links are relative to it; no item is active). overrides/main.html asks ``zd_nav_key`` for
-    a key and renders each key's HTML once; pages in the navigation get no key."""
+class _FolderCache:
+    """The theme renders the tabs, the sidebar navigation, the search box and its
+    configuration script into every page. For a page that is not in the navigation itself
+    they depend only on the folder the page is in (links are relative to it; no item is
+    active). overrides/main.html and partials/search.html ask ``zd_cache_key`` for a key and
+    render each key's HTML once; pages in the navigation and the home page get no key."""
 
-    def __init__(self, nav):
+    def __init__(self, nav, enabled: bool = True):
         self.in_nav = {page.file.src_uri for page in nav.pages} if nav is not None else set()
+        self.enabled = enabled
         self.html: dict = {}
 
     def key(self, page, part: str):
-        if page is None or getattr(page, "file", None) is None or page.file.src_uri in self.in_nav or page.is_homepage:
+        if not self.enabled or page is None or getattr(page, "file", None) is None:
+            return None
+        if page.file.src_uri in self.in_nav or page.is_homepage:
             return None
         url = page.url
         if not url.endswith("/"):
@@ -210,7 +225,7 @@ class _NavigationCache:
         return html
 
     def template_globals(self) -> dict:
-        return {"zd_nav_key": self.key, "zd_nav_cache": self.html, "zd_nav_remember": self.remember}
+        return {"zd_cache_key": self.key, "zd_cache": self.html, "zd_remember": self.remember}
 
 
 class _SharedRendering:
@@ -225,8 +240,6 @@ class _SharedRendering:
     logged here when it is done, so ``--strict`` counts its warnings. If it fails in any way,
     its pages are rendered here after all.
     """
-
-    SKIP = "zodoenwedat/rendered-elsewhere.html"
 
     def __init__(self, site: LiveSite, env, config, files, nav):
         from mkdocs.commands.build import _build_page
@@ -243,15 +256,16 @@ class _SharedRendering:
                     _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
             return records
 
-        self.env = env
         self.filter = None
+        if self.pages:
+            _compile(env, "main.html")  # once, before the fork: both processes use the result
         self.job = Job(render) if self.pages else None
         if self.job is None or self.job.process is None:
             self.job = None  # no second process: MkDocs renders every page here, as usual
             return
-        self.env = env.overlay(loader=jinja2.ChoiceLoader([jinja2.DictLoader({self.SKIP: ""}), env.loader]))
+        rendered_elsewhere = env.from_string("")  # MkDocs takes a template object as well as a name
         for page in self.pages:
-            page.meta["template"] = self.SKIP
+            page.meta["template"] = rendered_elsewhere
         skipped = {f"Page skipped: '{page.file.src_uri}'. Generated empty output." for page in self.pages}
         self.filter = lambda record: record.getMessage() not in skipped
         logging.getLogger("mkdocs.commands.build").addFilter(self.filter)
@@ -271,6 +285,23 @@ class _SharedRendering:
         if self.filter is not None:
             logging.getLogger("mkdocs.commands.build").removeFilter(self.filter)
             self.filter = None
+
+
+def _compile(env, name: str, seen: set | None = None) -> None:
+    """Compile a template and every template it names (dynamic names are left to render time)."""
+    seen = set() if seen is None else seen
+    if name in seen:
+        return
+    seen.add(name)
+    try:
+        source, _, _ = env.loader.get_source(env, name)
+        names = jinja2.meta.find_referenced_templates(env.parse(source))
+        env.get_template(name)
+    except jinja2.TemplateError:
+        return  # rendering will report it as usual
+    for other in names:
+        if other:
+            _compile(env, other, seen)
 
 
 class _captured_logs:

@@ -265,3 +265,18 @@ def test_a_forked_child_does_not_read_its_parents_stream(monkeypatch):
     assert missing  # the child saw no worker of its own
     assert stream.get("a") == 1  # and took nothing away from this process
     stream.close()
+
+
+def test_results_sent_before_the_worker_stopped_survive_a_message_to_it(monkeypatch):
+    monkeypatch.setenv("ZODOENWEDAT_PARALLEL", "1")
+
+    def produce(emit, receive):
+        emit("a", 1)
+        raise ValueError("weg")
+
+    stream = parallel.Stream(produce)
+    stream.process.join()  # the worker has gone before this side says anything
+    stream.send("go")
+    assert stream.get("a") == 1
+    assert stream.get("b") is parallel.MISSING
+    assert "weg" in stream.error

@@ -42,7 +42,8 @@ def build_site(
     repo: Repository, edit_url_base: str | None = None, site_url: str | None = None, today: dt.date | None = None
 ) -> SiteBuild:
     catalogue = build_catalogue(repo)
-    catalogue.related  # rank once, before the worker forks: both halves use it
+    for entry in catalogue.cases:  # rank once, before the worker forks: both halves use them
+        catalogue.related[entry.slug]
     options = SiteOptions(edit_url_base=edit_url_base, site_url=site_url, today=today or dt.date.today())
     renderer = Renderer(catalogue, options)
     job = Job(lambda: generated_files(renderer))
@@ -114,8 +115,8 @@ class LiveSite:
     (``file_paths``). The rest arrives when asked for: ``home_sections()``, ``page(src_uri)``
     and the files, which :meth:`write_files` puts in the output folder.
 
-    With a second core (:mod:`zodoenwedat.parallel`) a forked worker ranks the related cases,
-    renders the pages in order and makes the files, and writes those files itself once
+    With a second core (:mod:`zodoenwedat.parallel`) a forked worker renders the pages in
+    order (ranking each case's related cases as it goes) and makes the files, and writes those files itself once
     :meth:`output_ready` says the tool has emptied its output folder. Whatever the worker does
     not deliver is made here, so the result is the same either way (``ZODOENWEDAT_PARALLEL=0``
     or ``parallel=False``: everything here).
@@ -142,7 +143,6 @@ class LiveSite:
     # -- what the worker does, in the order the tool asks for it --
     def _produce(self, emit, receive) -> None:
         emit("home", self.renderer.home_sections())
-        self.catalogue.related
         for src_uri, render in self._render.items():
             emit(("page", src_uri), self.renderer.dated(render(), self._newest))
         files = self._files()

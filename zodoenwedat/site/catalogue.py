@@ -14,7 +14,7 @@ from itertools import combinations
 
 from ..models import Case, CoalitionMember, VocabularyTerm, Webinar
 from ..repository import Repository
-from .related import Related, rank_related
+from .related import RelatedCases
 
 # Vocabulary name -> how to read a case's codes for it.
 def _codes(case: Case, vocabulary: str) -> list[str]:
@@ -75,13 +75,13 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         self._by_slug = {entry.slug: entry for entry in self.cases}
-        self._related: dict[str, list[Related]] | None = None
+        self._related: RelatedCases | None = None
 
     @property
-    def related(self) -> dict[str, list[Related]]:
-        """Related cases for every case, ranked once, on first use (the validator never needs them)."""
+    def related(self) -> RelatedCases:
+        """Related cases per case (slug -> list), each ranked on first use (the validator never needs them)."""
         if self._related is None:
-            self._related = rank_related(self)
+            self._related = RelatedCases(self)
         return self._related
 
     def label(self, vocabulary: str, code: str) -> str:

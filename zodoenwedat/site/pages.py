@@ -53,19 +53,22 @@ class GeneratedPage:
     def src_uri(self) -> str:
         return urls.source(self.url)
 
-    def markdown_file(self) -> str:
-        """The generated Markdown file: escaped meta data, then the body."""
-        meta = {
+    def meta(self) -> dict:
+        """The page's meta data (front matter): title and description escaped."""
+        meta: dict = {
             "title": html.escape(self.title, quote=True),
             "description": html.escape(self.description, quote=True),
         }
-        lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
         if self.hide:
-            lines.append("hide: [" + ", ".join(self.hide) + "]")
+            meta["hide"] = list(self.hide)
         # Material's header search skips the page; it gets a title-and-summary entry instead
         # (zodoenwedat.search.header), which keeps that index small.
-        lines.append("search: {exclude: true}")
-        lines.append("---")
+        meta["search"] = {"exclude": True}
+        return meta
+
+    def markdown_file(self) -> str:
+        """The generated Markdown file: the meta data as YAML front matter, then the body."""
+        lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta().items()] + ["---"]
         return "\n".join(lines) + "\n\n" + self.markdown + "\n"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -73,21 +74,49 @@ def _scores(catalogue: "Catalogue", slug: str) -> Counter:
     return scores
 
 
+def related_for(catalogue: "Catalogue", slug: str, order: dict[str, int]) -> list[Related]:
+    """The related cases of one case; ``order`` is each case's position, newest first."""
+    entry = catalogue.by_slug[slug]
+    scores = _scores(catalogue, slug)
+    picked = [s for s in entry.case.related if s in catalogue.by_slug and s != slug]
+    chosen = [Related(s, reason(catalogue, slug, s) or "gekozen door de redactie", True, scores.get(s, 0)) for s in picked]
+    room = max(0, MAX_RELATED - len(chosen))
+    for other in picked:
+        scores.pop(other, None)
+    # The room-th highest score is the bar (found in C); only cases at or above it are sorted.
+    top = heapq.nlargest(room, scores.values()) if room else []
+    bar = max(MIN_SCORE, top[-1]) if top else None
+    candidates = [(score, other) for other, score in scores.items() if bar is not None and score >= bar]
+    best = heapq.nsmallest(room, candidates, key=lambda item: (-item[0], order[item[1]], item[1]))
+    chosen += [Related(other, reason(catalogue, slug, other), False, score) for score, other in best]
+    return chosen
+
+
+class RelatedCases(Mapping):
+    """slug -> its related cases, each ranked on first use: a page can be rendered as soon
+    as its own case is ranked (the site's worker renders case pages one after another)."""
+
+    def __init__(self, catalogue: "Catalogue"):
+        self.catalogue = catalogue
+        self.order = {entry.slug: position for position, entry in enumerate(catalogue.cases)}  # newest first
+        self.ranked: dict[str, list[Related]] = {}
+
+    def __getitem__(self, slug: str) -> list[Related]:
+        found = self.ranked.get(slug)
+        if found is None:
+            if slug not in self.catalogue.by_slug:
+                raise KeyError(slug)
+            found = self.ranked[slug] = related_for(self.catalogue, slug, self.order)
+        return found
+
+    def __iter__(self):
+        return iter(self.catalogue.by_slug)
+
+    def __len__(self) -> int:
+        return len(self.catalogue.by_slug)
+
+
 def rank_related(catalogue: "Catalogue") -> dict[str, list[Related]]:
-    order = {entry.slug: position for position, entry in enumerate(catalogue.cases)}  # newest first
-    result: dict[str, list[Related]] = {}
-    for entry in catalogue.cases:
-        scores = _scores(catalogue, entry.slug)
-        picked = [s for s in entry.case.related if s in catalogue.by_slug and s != entry.slug]
-        chosen = [Related(s, reason(catalogue, entry.slug, s) or "gekozen door de redactie", True, scores.get(s, 0)) for s in picked]
-        room = max(0, MAX_RELATED - len(chosen))
-        for slug in picked:
-            scores.pop(slug, None)
-        # The room-th highest score is the bar (found in C); only cases at or above it are sorted.
-        top = heapq.nlargest(room, scores.values()) if room else []
-        bar = max(MIN_SCORE, top[-1]) if top else None
-        candidates = [(score, other) for other, score in scores.items() if bar is not None and score >= bar]
-        best = heapq.nsmallest(room, candidates, key=lambda item: (-item[0], order[item[1]], item[1]))
-        chosen += [Related(other, reason(catalogue, entry.slug, other), False, score) for score, other in best]
-        result[entry.slug] = chosen
-    return result
+    """Every case's related cases at once."""
+    related = RelatedCases(catalogue)
+    return {entry.slug: related[entry.slug] for entry in catalogue.cases}
