@@ -25,20 +25,27 @@ def enabled() -> bool:
     )
 
 
+def _fork(target, work, duplex: bool):
+    """Start ``target(work, connection)`` in a forked child: (process, this side's connection),
+    or (None, None) if the system refuses."""
+    try:
+        context = multiprocessing.get_context("fork")
+        here, there = context.Pipe(duplex=duplex)
+        process = context.Process(target=target, args=(work, there), daemon=True)
+        process.start()
+        there.close()
+        return process, here
+    except OSError:
+        return None, None
+
+
 class Job(Generic[T]):
     def __init__(self, work: Callable[[], T]):
         self.work = work
         self.process = None
         self.error: str | None = None
         if enabled():
-            try:
-                context = multiprocessing.get_context("fork")
-                self.receive, send = context.Pipe(duplex=False)
-                self.process = context.Process(target=_run, args=(work, send), daemon=True)
-                self.process.start()
-                send.close()
-            except OSError:
-                self.process = None
+            self.process, self.receive = _fork(_run, work, duplex=False)
 
     def result(self) -> T:
         if self.process is not None:
@@ -84,14 +91,7 @@ class Stream:
         self.owner = os.getpid()
         self.error: str | None = None
         if start and enabled():
-            try:
-                context = multiprocessing.get_context("fork")
-                self.connection, child = context.Pipe(duplex=True)
-                self.process = context.Process(target=_stream, args=(produce, child), daemon=True)
-                self.process.start()
-                child.close()
-            except OSError as error:
-                self.process, self.error = None, repr(error)
+            self.process, self.connection = _fork(_stream, produce, duplex=True)
 
     @property
     def running(self) -> bool:
