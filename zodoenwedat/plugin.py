@@ -11,11 +11,14 @@
 * ``on_page_markdown``: give a generated page its meta data (title, description, hidden parts).
 * ``on_page_content``: put the core's HTML around a page's rendered Markdown (and fill the
   markers of the hand-written home page).
-* ``on_env``: give the theme a cache for the parts that repeat per folder (:class:`_FolderCache`); hand part of the generated pages to a second process that renders them with the
-  theme while MkDocs renders the rest (:class:`_SharedRendering`).
+* ``on_nav``: keep the navigation (for the two below).
+* ``on_env``: give the theme a cache for the parts that repeat per folder (:class:`_FolderCache`);
+  hand part of the generated pages to a second process that renders them with the theme while
+  MkDocs renders the rest (:class:`_SharedRendering`).
 * ``on_page_context``: hand the page's extra ``<head>`` HTML to the theme; note its date for the sitemap.
-* ``on_post_build``: make sure the generated files are written; write ``_headers`` and the content-dated sitemap; add the generated pages'
-  entries (title and summary) to Material's search index.
+* ``on_post_build``: make sure the generated files are written; write the content-dated sitemap
+  and ``_headers``; add the generated pages' entries (title and summary) to Material's search index.
+* ``on_build_error``: stop the second processes.
 * ``on_serve``: rebuild when ``cases/`` or ``data/`` changes.
 """
 
@@ -36,8 +39,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .embed.embeds import headers_file
-from .parallel import Job
 from .opendata.sitemap import gzipped, sitemap
+from .parallel import Job
 from .search.header import header_entries, merge_into
 from .site.build import LiveSite
 from .urlguard import check_all

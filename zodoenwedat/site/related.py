@@ -1,15 +1,13 @@
 """Related cases: the editors' own picks first, then the closest others.
 
 "Closest" is a weighted overlap of themes, partner types, target groups and
-province. Scores are summed over the catalogue's inverted index, so each case
-only meets the cases it shares something with. Each related case carries a
-short Dutch reason ("ook over gemengd wonen, met een ggz-instelling").
+province, summed over the catalogue's inverted index as bit sets (see RelatedCases).
+Each related case carries a short Dutch reason ("ook over gemengd wonen, met een
+ggz-instelling").
 """
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -61,52 +59,30 @@ def reason(catalogue: "Catalogue", slug: str, other: str) -> str:
     return ", ".join(parts[:2])
 
 
-def _scores(catalogue: "Catalogue", slug: str) -> Counter:
-    entry = catalogue.by_slug[slug]
-    scores: Counter = Counter()
-    for vocabulary, weight in WEIGHTS.items():
-        postings = catalogue.index.get(vocabulary, {})
-        for code in entry.codes(vocabulary):
-            posting = postings.get(code, ())
-            for _ in range(weight):
-                scores.update(posting)  # Counter.update counts in C
-    scores.pop(slug, None)
-    return scores
-
-
-def related_for(catalogue: "Catalogue", slug: str, order: dict[str, int]) -> list[Related]:
-    """The related cases of one case; ``order`` is each case's position, newest first."""
-    entry = catalogue.by_slug[slug]
-    scores = _scores(catalogue, slug)
-    picked = [s for s in entry.case.related if s in catalogue.by_slug and s != slug]
-    chosen = [Related(s, reason(catalogue, slug, s) or "gekozen door de redactie", True, scores.get(s, 0)) for s in picked]
-    room = max(0, MAX_RELATED - len(chosen))
-    for other in picked:
-        scores.pop(other, None)
-    # The room-th highest score is the bar (found in C); only cases at or above it are sorted.
-    top = heapq.nlargest(room, scores.values()) if room else []
-    bar = max(MIN_SCORE, top[-1]) if top else None
-    candidates = [(score, other) for other, score in scores.items() if bar is not None and score >= bar]
-    best = heapq.nsmallest(room, candidates, key=lambda item: (-item[0], order[item[1]], item[1]))
-    chosen += [Related(other, reason(catalogue, slug, other), False, score) for score, other in best]
-    return chosen
-
-
 class RelatedCases(Mapping):
     """slug -> its related cases, each ranked on first use: a page can be rendered as soon
-    as its own case is ranked (the site's worker renders case pages one after another)."""
+    as its own case is ranked (the site's worker renders case pages one after another).
+
+    Every case meets every other case it shares a term with, so ranking them all is quadratic.
+    To keep that cheap, each term's cases are one integer used as a bit set (bit i: the i-th
+    case, newest first), and a case's scores against all others are summed at once as bit
+    slices (``slices[k]`` holds bit k of every score). Picking the best then takes a few
+    operations on those integers.
+    """
 
     def __init__(self, catalogue: "Catalogue"):
         self.catalogue = catalogue
-        self.order = {entry.slug: position for position, entry in enumerate(catalogue.cases)}  # newest first
+        self.slugs = [entry.slug for entry in catalogue.cases]  # newest first
+        self.position = {slug: i for i, slug in enumerate(self.slugs)}
         self.ranked: dict[str, list[Related]] = {}
+        self._sets: dict[str, dict[str, int]] | None = None
 
     def __getitem__(self, slug: str) -> list[Related]:
         found = self.ranked.get(slug)
         if found is None:
             if slug not in self.catalogue.by_slug:
                 raise KeyError(slug)
-            found = self.ranked[slug] = related_for(self.catalogue, slug, self.order)
+            found = self.ranked[slug] = self._rank(slug)
         return found
 
     def __iter__(self):
@@ -114,6 +90,83 @@ class RelatedCases(Mapping):
 
     def __len__(self) -> int:
         return len(self.catalogue.by_slug)
+
+    def score_slices(self, slug: str) -> list[int]:
+        """Bit k of every case's score against ``slug`` (its own score included)."""
+        if self._sets is None:
+            self._sets = {
+                vocabulary: {
+                    code: _bit_set(self.position[other] for other in posting)
+                    for code, posting in self.catalogue.index.get(vocabulary, {}).items()
+                }
+                for vocabulary in WEIGHTS
+            }
+        entry = self.catalogue.by_slug[slug]
+        slices: list[int] = []
+        for vocabulary, weight in WEIGHTS.items():
+            for code in entry.codes(vocabulary):
+                cases = self._sets[vocabulary].get(code, 0)
+                for k in range(weight.bit_length()):
+                    if weight >> k & 1:
+                        _add(slices, cases, k)
+        return slices
+
+    def _rank(self, slug: str) -> list[Related]:
+        catalogue = self.catalogue
+        entry = catalogue.by_slug[slug]
+        slices = self.score_slices(slug)
+
+        def score(position: int) -> int:
+            return sum(((bits >> position) & 1) << k for k, bits in enumerate(slices))
+
+        picked = [s for s in entry.case.related if s in catalogue.by_slug and s != slug]
+        chosen = [
+            Related(s, reason(catalogue, slug, s) or "gekozen door de redactie", True, score(self.position[s])) for s in picked
+        ]
+        room = max(0, MAX_RELATED - len(chosen))
+        left = 0  # every case with a score above 0, except this one and the picked ones
+        for bits in slices:
+            left |= bits
+        for other in [slug, *picked]:
+            left &= ~(1 << self.position[other])
+        best: list[tuple[int, str]] = []
+        while left and len(best) < room:
+            top = left  # narrowed, slice by slice from the highest bit, to the highest score
+            for bits in reversed(slices):
+                if top & bits:
+                    top &= bits
+            value = score((top & -top).bit_length() - 1)
+            if value < MIN_SCORE:
+                break
+            left &= ~top
+            while top and len(best) < room:  # equal scores: the newest first (the lowest bit)
+                lowest = top & -top
+                best.append((value, self.slugs[lowest.bit_length() - 1]))
+                top ^= lowest
+        chosen += [Related(other, reason(catalogue, slug, other), False, value) for value, other in best]
+        return chosen
+
+
+def _bit_set(positions) -> int:
+    data = bytearray()
+    for position in positions:
+        byte = position >> 3
+        if byte >= len(data):
+            data.extend(bytes(byte + 1 - len(data)))
+        data[byte] |= 1 << (position & 7)
+    return int.from_bytes(data, "little")
+
+
+def _add(slices: list[int], cases: int, k: int) -> None:
+    """Add 2**k to the score of every case in ``cases`` (bit-sliced addition with carry)."""
+    carry = cases
+    while carry:
+        while len(slices) <= k:
+            slices.append(0)
+        bits = slices[k]
+        slices[k] = bits ^ carry
+        carry = bits & carry
+        k += 1
 
 
 def rank_related(catalogue: "Catalogue") -> dict[str, list[Related]]:
