@@ -1,26 +1,13 @@
-"""The core's site build without MkDocs: the worker process changes nothing but the speed."""
+"""The core's site build without MkDocs: the worker process changes nothing but the speed.
+
+(The worker's pages and files against those made in one process:
+tests/sitebuild/test_parallel_build.py, test_live_site_delivers_the_same_pages_and_files_as_build_site.)"""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from sitekit import REPO
 
 from zodoenwedat.repository import load_repository
-from zodoenwedat.site import build
-
-
-def test_files_from_the_worker_equal_files_made_in_process(monkeypatch):
-    repo = load_repository(REPO)
-    today = dt.date(2022, 3, 1)
-    monkeypatch.setenv("ZODOENWEDAT_PARALLEL", "1")
-    parallel = build.build_site(repo, site_url="https://zodoenwedat.nl/", today=today)
-    monkeypatch.setenv("ZODOENWEDAT_PARALLEL", "0")
-    serial = build.build_site(repo, site_url="https://zodoenwedat.nl/", today=today)
-    assert parallel.files == serial.files
-    assert [p.markdown_file() + p.html_before + p.html_after for p in parallel.pages] == [
-        p.markdown_file() + p.html_before + p.html_after for p in serial.pages
-    ]
 
 
 def test_a_failing_worker_falls_back_to_the_same_work(monkeypatch):

@@ -1,11 +1,9 @@
-"""Everything the site consists of besides hand-written pages, computed once per build.
+"""Everything the site consists of besides hand-written pages: the generated pages and the
+generated files (the finder's index, calendars, embed pages, open data, redirects).
 
-Two independent halves: the generated pages (rendered here) and the generated files
-(the finder's index, calendars, embed pages, open data, redirects). On a machine with
-more than one core the files are computed in a forked worker process while the pages
-render (:mod:`zodoenwedat.parallel`); any problem with the worker and they are simply
-computed here instead, so the result is always the same. ``ZODOENWEDAT_PARALLEL=0`` turns
-the worker off.
+:class:`LiveSite` makes them while a static-site tool does its own work, with a worker
+process where that helps (:mod:`zodoenwedat.parallel`); :func:`build_site` makes everything
+at once, in this process, and keeps it in memory. Both come to the same pages and files.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..calendar.agenda import SCRIPT as WEBINARS_SCRIPT
-from ..parallel import MISSING, Job, Stream
+from ..parallel import MISSING, Stream
 from ..repository import Repository
 from . import urls
 from .catalogue import Catalogue, build_catalogue
@@ -34,23 +32,14 @@ class SiteBuild:
     files: FileMap = field(default_factory=dict)  # src_uri -> content (feeds, data, ...)
     copies: dict[str, Path] = field(default_factory=dict)  # src_uri -> file to copy (case media)
 
-    def __post_init__(self) -> None:
-        self.by_src = {page.src_uri: page for page in self.pages}
-
 
 def build_site(
     repo: Repository, edit_url_base: str | None = None, site_url: str | None = None, today: dt.date | None = None
 ) -> SiteBuild:
-    catalogue = build_catalogue(repo)
-    for entry in catalogue.cases:  # rank once, before the worker forks: both halves use them
-        catalogue.related[entry.slug]
-    options = SiteOptions(edit_url_base=edit_url_base, site_url=site_url, today=today or dt.date.today())
-    renderer = Renderer(catalogue, options)
-    job = Job(lambda: generated_files(renderer))
-    pages = renderer.pages()
-    site = SiteBuild(catalogue=catalogue, pages=pages, home_sections=renderer.home_sections())
-    site.files.update(job.result())
-    site.copies.update(media_copies(repo))
+    """Every generated page and file at once, in memory (for tools and tests)."""
+    live = LiveSite(repo, edit_url_base=edit_url_base, site_url=site_url, today=today, parallel=False)
+    site = SiteBuild(catalogue=live.catalogue, pages=live.pages(), home_sections=live.home_sections(), files=live.files())
+    site.copies.update(live.copies)
     return site
 
 
@@ -145,11 +134,12 @@ class LiveSite:
         emit("home", self.renderer.home_sections())
         for src_uri, render in self._render.items():
             emit(("page", src_uri), self.renderer.dated(render(), self._newest))
-        files = self._files()
+        files = self.files()
         output = receive()  # the tool has emptied its output folder
         emit("written", _write(files, Path(output)))
 
-    def _files(self) -> FileMap:
+    def files(self) -> FileMap:
+        """Every generated file, made here (path -> content)."""
         files = generated_files(self.renderer)
         unplanned = set(files) ^ set(self.file_paths)
         if unplanned:  # a programming error: generated_file_paths() and generated_files() disagree
@@ -188,7 +178,7 @@ class LiveSite:
         if self._written is None:
             written = self.worker.get("written")
             if written is MISSING:
-                written = self._here("files", lambda: _write(self._files(), output))
+                written = self._here("files", lambda: _write(self.files(), output))
             self._written = written
         return self._written
 
