@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,15 +23,9 @@ from urllib.parse import urlsplit
 import pytest
 from sitekit import REPO, run_build, serve  # tests/sitekit.py, shared with the build and quality tests
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(REPO / "scripts"))
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (scripts/chromium.py, shared with the benchmarks)
+
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 NOT_NETWORK = ("data:", "blob:", "about:")  # URLs a page may use that never leave the browser
