@@ -183,7 +183,7 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
     def on_build_error(self, *, error):
         if self.site is not None:
             self.site.close()
-        if getattr(self, "shared", None) is not None:
+        if self.shared is not None:
             self.shared.stop()
 
     def on_serve(self, server, *, config, builder):
