@@ -1,23 +1,37 @@
 # Two entry points (see README): `make site` builds the site, `make test` runs every test.
-# Both set up what they need themselves: a virtualenv in .venv and, for the tests, Chromium.
+# Both set up what they need themselves from the lock file (uv.lock): uv in .tools, a
+# virtualenv in .venv and, for the tests, Debian's Chromium and the npm test tools.
 
-PYTHON ?= python3
-VENV   ?= .venv
-BIN     = $(VENV)/bin
+PYTHON     ?= python3
+UV_VERSION  = 0.13.9
+TOOLS       = .tools
+UV          = $(TOOLS)/bin/uv
+VENV        = .venv
+BIN         = $(VENV)/bin
 
-.PHONY: site test serve validate chromium clean bench lighthouse
+# uv uses this machine's Python and never downloads one of its own.
+export UV_PYTHON_DOWNLOADS = never
+export UV_PYTHON = $(PYTHON)
+export UV_PROJECT_ENVIRONMENT = $(VENV)
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+.PHONY: site test serve validate chromium clean bench lighthouse lock
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+# --locked: fails when pyproject.toml and uv.lock disagree (run `make lock`).
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --quiet --locked --inexact
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@
+$(VENV)/.installed-test: $(UV) pyproject.toml uv.lock
+	$(UV) sync --quiet --locked --extra test
+	touch $@ $(VENV)/.installed
+
+# Update uv.lock after editing the dependencies in pyproject.toml.
+lock: $(UV)
+	$(UV) lock --upgrade
 
 site: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
+import yaml.scanner
 
 from casekit import REPO_ROOT, copy_repository
 from zodoenwedat import report
@@ -38,6 +40,15 @@ from zodoenwedat.textrules import (
     suggestion,
 )
 from zodoenwedat.yamlsource import MAX_DEPTH, load_located, scalar_source
+
+
+class _ScannerWithFlowLimit(yaml.SafeLoader):
+    """A loader whose scanner refuses flow nesting past 300 levels, as 6.0.4's libyaml does past 1,000."""
+
+    def fetch_more_tokens(self):
+        if self.flow_level > 300:
+            raise yaml.scanner.ScannerError("while scanning", None, "some scanner's own words", self.get_mark())
+        return super().fetch_more_tokens()
 
 # A valid case; line numbers below refer to this text.
 CASE = """---
@@ -220,6 +231,32 @@ class TestYamlSource:
         # libyaml's composer would overflow the C stack (a segfault, not an exception).
         located = load_located(text)
         assert [i.code for i in located.issues] == ["yaml-too-deep"]
+        assert located.value is None
+
+    @pytest.mark.parametrize("loader", ["installed", "pure-python", "scanner-refuses-deep-flow"])
+    @pytest.mark.parametrize(
+        ("text", "column"),
+        [
+            # The top-level mapping is the first level, so the 100th opening bracket is one too many.
+            ("title: " + "[" * 100_000 + "]" * 100_000, len("title: ") + MAX_DEPTH),
+            ("title: " + "[" * 100_000, len("title: ") + MAX_DEPTH),
+            ("title: " + "{a: " * 50_000 + "}" * 50_000, len("title: ") + (MAX_DEPTH - 1) * len("{a: ") + 1),
+        ],
+        ids=["flow-100k", "flow-100k-unclosed", "flow-maps-50k"],
+    )
+    def test_deep_flow_nesting_is_too_deep_whatever_the_pyyaml(self, monkeypatch, loader, text, column):
+        # PyYAML up to 6.0.3 lets libyaml's scanner nest flows without limit; 6.0.4's
+        # scanner refuses deep flow nesting itself, reading ahead of the events, with a
+        # message of its own. Either way the editor hears "too deep", at the first level
+        # too many, whatever a scanner's own limit or message is.
+        from zodoenwedat import yamlsource
+
+        if loader == "pure-python":
+            monkeypatch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
+        elif loader == "scanner-refuses-deep-flow":
+            monkeypatch.setattr(yamlsource, "_Loader", _ScannerWithFlowLimit)
+        located = load_located(text)
+        assert [(i.line, i.column, i.code) for i in located.issues] == [(1, column, "yaml-too-deep")]
         assert located.value is None
 
     def test_nesting_up_to_the_limit_is_fine(self):

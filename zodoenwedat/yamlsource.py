@@ -148,22 +148,54 @@ def _prescan(text: str) -> tuple[Any, list[tuple[int, int, str]], list[tuple[int
         or len(_INDICATOR_RE.findall(text)) + text.count("[") <= MAX_DEPTH
     ):
         return None, [], []
-    depth, tags, aliases = 0, [], []
+    walk = _EventWalk()
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark, tags, aliases
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent):
-                aliases.append((event.start_mark.line, event.start_mark.column))
-            if getattr(event, "tag", None) is not None:
-                tags.append((event.start_mark.line, event.start_mark.column, event.tag))
+        walk.run(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        # Some PyYAML builds (6.0.4's libyaml) refuse deep flow nesting in their scanner,
+        # which reads ahead of the events, with a message of their own. Whatever the error,
+        # if the text between the last event and the error holds enough indicators to go
+        # too deep, walk the text before the error again with the pure-Python parser, which
+        # has no such limit: deep nesting is then reported as such by any PyYAML.
+        mark = exc.problem_mark or exc.context_mark
+        end = mark.index if mark is not None else len(text)
+        unread = text[walk.index : end]
+        if walk.depth + len(_INDICATOR_RE.findall(unread)) + unread.count("[") > MAX_DEPTH:
+            again = _EventWalk()
+            try:
+                again.run(yaml.parse(text[:end], Loader=yaml.SafeLoader))
+            except yaml.YAMLError:
+                pass  # the composer below reports the error
+            walk.too_deep = again.too_deep
     except yaml.YAMLError:
-        pass  # the composer below reports it; it only got this deep
-    return None, tags, aliases
+        pass  # the composer below reports it
+    return walk.too_deep, walk.tags, walk.aliases
+
+
+class _EventWalk:
+    """Walks a YAML event stream: tags, aliases, and the mark where it first gets too deep."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.index = 0  # where the last event read ends
+        self.too_deep: Any = None
+        self.tags: list[tuple[int, int, str]] = []
+        self.aliases: list[tuple[int, int]] = []
+
+    def run(self, events: Any) -> None:
+        for event in events:
+            self.index = event.end_mark.index
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                self.depth += 1
+                if self.depth > MAX_DEPTH:
+                    self.too_deep = event.start_mark
+                    return
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                self.depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                self.aliases.append((event.start_mark.line, event.start_mark.column))
+            if getattr(event, "tag", None) is not None:
+                self.tags.append((event.start_mark.line, event.start_mark.column, event.tag))
 
 
 def load_located(text: str, line_offset: int = 0) -> Located:
