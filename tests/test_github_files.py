@@ -151,9 +151,9 @@ def test_pull_request_workflow():
     steps = _steps(workflow)
     python = _find_step(steps, _action("actions/setup-python"), "with actions/setup-python")
     assert str(python["with"]["python-version"]) == "3.11"
-    assert python["with"]["cache"] == "pip"
-    _find_step(steps, _runs("pip install -e ."), "that installs the package")
-    _find_step(steps, _runs("pip install -e '.[test]'"), "that installs the test extra")
+    # Installs come from the lock file, through the Makefile's uv sync --locked.
+    _find_step(steps, _runs("make .venv/.installed"), "that installs the package from uv.lock")
+    _find_step(steps, _runs("make .venv/.installed-test"), "that installs the test extra from uv.lock")
 
     validate = _find_step(steps, _runs("zodoenwedat validate --format github"), "running zodoenwedat validate --format github")
     # The validate step must fail the job, so it may not swallow its own failure ...
