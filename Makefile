@@ -13,6 +13,8 @@ BIN         = $(VENV)/bin
 export UV_PYTHON_DOWNLOADS = never
 export UV_PYTHON = $(PYTHON)
 export UV_PROJECT_ENVIRONMENT = $(VENV)
+# Material prints its end-of-life notice on every run; the README states the platform's status.
+export NO_MKDOCS_2_WARNING = 1
 
 .PHONY: site test serve validate chromium clean bench lighthouse lock
 

@@ -849,19 +849,6 @@ class TestRepository:
         problems = load_repository(repo_copy).problems
         assert {p.path for p in problems if p.code == "duplicate-slug"} == {"cases/caf\u00e9.md", "cases/cafe\u0301.md"}
 
-    def test_loading_restores_the_garbage_collector(self):
-        import gc
-
-        assert gc.isenabled()
-        load_repository(REPO_ROOT)
-        assert gc.isenabled()
-        gc.disable()
-        try:
-            load_repository(REPO_ROOT)
-            assert not gc.isenabled()
-        finally:
-            gc.enable()
-
     def test_missing_cases_directory(self, tmp_path):
         root = copy_repository(tmp_path / "repo", cases=False)
         (root / "cases").rmdir()

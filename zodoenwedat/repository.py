@@ -7,14 +7,10 @@ all of them at once.
 
 from __future__ import annotations
 
-import functools
-from functools import partial
-import gc
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import parallel
 from .casefile import CaseFile, load_case
 from .datafiles import VOCABULARY_FILES, load_coalition, load_vocabularies, load_webinars
 from .models import Case, CoalitionMember, VocabularyTerm, Webinar
@@ -58,28 +54,6 @@ def case_files(root: Path) -> list[Path]:
     return sorted(p for p in cases_dir.iterdir() if p.suffix.lower() == ".md" and p.is_file())
 
 
-def _without_cyclic_gc(function):
-    """Pause the cyclic garbage collector while loading.
-
-    Loading creates many small long-lived objects (positions, nodes, models) and hardly
-    any garbage cycles; the collector's repeated passes over the growing heap took about
-    a fifth of the time for 2,000 cases. Cycles made meanwhile are collected afterwards.
-    """
-
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return wrapper
-
-
-@_without_cyclic_gc
 def load_repository(root: Path | str) -> Repository:
     root = Path(root)
     repo = Repository(root=root)
@@ -108,25 +82,9 @@ def load_repository(root: Path | str) -> Repository:
     return repo
 
 
-PARALLEL_FROM = 400  # below this many cases a second process costs more than it saves
-
-
 def _load_cases(root: Path, paths: list[Path], problems: Problems) -> list[CaseFile]:
-    """Read and check every case file; with many, the second half in a forked worker."""
-
-    def load(part: list[Path]) -> tuple[list[CaseFile], list]:
-        found = Problems()
-        return [load_case(path, path.relative_to(root).as_posix(), found) for path in part], found.items
-
-    half = len(paths) // 2 if len(paths) >= PARALLEL_FROM and parallel.enabled() else len(paths)
-    job = parallel.Job(partial(load, paths[half:])) if half < len(paths) else None
-    files, found = load(paths[:half])
-    if job is not None:
-        more, more_found = job.result()
-        files += more
-        found += more_found
-    problems.items.extend(found)
-    return files
+    """Read and check every case file."""
+    return [load_case(path, path.relative_to(root).as_posix(), problems) for path in paths]
 
 
 def _normal(slug: str) -> str:

@@ -60,7 +60,7 @@ def current_urls(repo: Repository, today: dt.date | None = None) -> tuple[set[st
 
     catalogue = build_catalogue(repo)
     renderer = Renderer(catalogue, SiteOptions(today=today or dt.date.today()))
-    have = {"/" + url for url, _ in renderer.plan()}
+    have = {"/" + url for url in renderer.page_urls()}
     have |= set(docs_urls(repo.root / "docs"))
     redirects = set(redirect_paths(catalogue))  # their URLs are in `moved`
     paths = [path for path in generated_file_paths(renderer) if path not in redirects]
@@ -118,14 +118,9 @@ def updated_list(repo: Repository, prune: bool = False) -> tuple[str, list[str],
 
 def check_all(root) -> Repository:
     """Everything ``zodoenwedat validate`` and the build check: the files, then the published URLs."""
-    import gc
-
     from .repository import load_repository
 
     repo = load_repository(root)
-    # The loaded cases are many small objects that live as long as the run: keep the cyclic
-    # garbage collector from walking them again and again (they are still freed normally).
-    gc.freeze()
     if not repo.problems:
         check(repo, repo.problems)
     return repo

@@ -13,7 +13,6 @@ import html
 import json
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -150,28 +149,35 @@ class Renderer:
 
     # ------------------------------------------------------------- pages --
 
-    def plan(self) -> list[tuple[str, Callable[[], GeneratedPage]]]:
-        """Every generated page as (URL, how to render it): the URLs are known without rendering."""
+    def page_urls(self) -> list[str]:
+        """The URL of every page :meth:`pages` makes, known without rendering (in the same order)."""
         cat = self.catalogue
-        out: list[tuple[str, Callable[[], GeneratedPage]]] = [(urls.CASES, self.overview)]
-        out += [(urls.case(e.slug), partial(self.case_page, e.slug)) for e in cat.cases]
+        out = [urls.CASES] + [urls.case(entry.slug) for entry in cat.cases]
         for vocabulary in LISTED_TAXONOMIES:
-            out.append((urls.taxonomy(vocabulary), partial(self.taxonomy_page, vocabulary)))
-            out += [(urls.term(vocabulary, code), partial(self.term_page, vocabulary, code)) for code in cat.vocabularies.get(vocabulary, {})]
-        out.append((urls.ORGANISATIONS, self.organisations_page))
-        out += [(urls.organisation(slug), partial(self.organisation_page, slug)) for slug in cat.organisations]
-        out.append((urls.WEBINARS, self.webinars_page))
-        out.append((urls.FIELDS, self.fields_page))
-        out.append((urls.COLLABORATION, self.matrix_page))
+            out.append(urls.taxonomy(vocabulary))
+            out += [urls.term(vocabulary, code) for code in cat.vocabularies.get(vocabulary, {})]
+        out.append(urls.ORGANISATIONS)
+        out += [urls.organisation(slug) for slug in cat.organisations]
+        out += [urls.WEBINARS, urls.FIELDS, urls.COLLABORATION]
         types = list(cat.vocabularies.get("partner-types", {}))
-        for i, a in enumerate(types):
-            for b in types[i + 1 :]:
-                out.append((urls.pair(a, b), partial(self.pair_page, a, b)))
+        out += [urls.pair(a, b) for i, a in enumerate(types) for b in types[i + 1 :]]
         return out
 
     def pages(self) -> list[GeneratedPage]:
+        """Every generated page."""
+        cat = self.catalogue
+        pages = [self.overview()]
+        pages += [self.case_page(entry.slug) for entry in cat.cases]
+        for vocabulary in LISTED_TAXONOMIES:
+            pages.append(self.taxonomy_page(vocabulary))
+            pages += [self.term_page(vocabulary, code) for code in cat.vocabularies.get(vocabulary, {})]
+        pages.append(self.organisations_page())
+        pages += [self.organisation_page(slug) for slug in cat.organisations]
+        pages += [self.webinars_page(), self.fields_page(), self.matrix_page()]
+        types = list(cat.vocabularies.get("partner-types", {}))
+        pages += [self.pair_page(a, b) for i, a in enumerate(types) for b in types[i + 1 :]]
         newest = self.newest()
-        return [self.dated(render(), newest) for _, render in self.plan()]
+        return [self.dated(page, newest) for page in pages]
 
     def newest(self) -> dt.date | None:
         """The date of the latest change to any case."""
@@ -372,8 +378,3 @@ def _organisation_slug(name: str) -> str:
     from .catalogue import organisation_slug
 
     return organisation_slug(name)
-
-
-def build_pages(catalogue: Catalogue, options: SiteOptions | None = None) -> tuple[list[GeneratedPage], Renderer]:
-    renderer = Renderer(catalogue, options or SiteOptions())
-    return renderer.pages(), renderer

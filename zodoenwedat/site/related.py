@@ -1,7 +1,9 @@
 """Related cases: the editors' own picks first, then the closest others.
 
 "Closest" is a weighted overlap of themes, partner types, target groups and
-province, summed over the catalogue's inverted index as bit sets (see RelatedCases).
+province. :func:`rank_plainly` is the definition, written out plainly; the site ranks with
+:class:`RelatedCases`, which sums the same scores as bit sets: at 5,000 cases it takes about
+1 s where the plain definition takes over 30 s (``make bench``). The tests hold the two equal.
 Each related case carries a short Dutch reason ("ook over gemengd wonen, met een
 ggz-instelling").
 """
@@ -60,8 +62,7 @@ def reason(catalogue: "Catalogue", slug: str, other: str) -> str:
 
 
 class RelatedCases(Mapping):
-    """slug -> its related cases, each ranked on first use: a page can be rendered as soon
-    as its own case is ranked (the site's worker renders case pages one after another).
+    """slug -> its related cases, each ranked on first use, as :func:`rank_plainly` defines them.
 
     Every case meets every other case it shares a term with, so ranking them all is quadratic.
     To keep that cheap, each term's cases are one integer used as a bit set (bit i: the i-th
@@ -173,3 +174,28 @@ def rank_related(catalogue: "Catalogue") -> dict[str, list[Related]]:
     """Every case's related cases at once."""
     related = RelatedCases(catalogue)
     return {entry.slug: related[entry.slug] for entry in catalogue.cases}
+
+
+def rank_plainly(catalogue: "Catalogue") -> dict[str, list[Related]]:
+    """The definition: the editors' picks first, then the others with the highest weighted
+    overlap of themes, partner types, target groups and province (at least MIN_SCORE), the
+    newest first on equal scores; at most MAX_RELATED in all."""
+    position = {entry.slug: i for i, entry in enumerate(catalogue.cases)}  # newest first
+
+    def score(a, b) -> int:
+        return sum(weight * len(set(a.codes(v)) & set(b.codes(v))) for v, weight in WEIGHTS.items())
+
+    out = {}
+    for entry in catalogue.cases:
+        slug = entry.slug
+        picked = [s for s in entry.case.related if s in catalogue.by_slug and s != slug]
+        chosen = [
+            Related(s, reason(catalogue, slug, s) or "gekozen door de redactie", True, score(entry, catalogue.by_slug[s]))
+            for s in picked
+        ]
+        others = [(score(entry, other), other.slug) for other in catalogue.cases if other.slug not in (slug, *picked)]
+        others = sorted((item for item in others if item[0] >= MIN_SCORE), key=lambda item: (-item[0], position[item[1]]))
+        room = max(0, MAX_RELATED - len(chosen))
+        chosen += [Related(other, reason(catalogue, slug, other), False, value) for value, other in others[:room]]
+        out[slug] = chosen
+    return out
