@@ -12,9 +12,11 @@ from pathlib import Path
 from . import report
 from .casefile import suggest_slug
 from .datafiles import load_vocabularies
+from .fromissue import Conversion, FormProblem, comment, convert
 from .problems import Problems
 from .urlguard import PUBLISHED, check_all, updated_list
 from .schema import schema_json
+from .sourcefile import MAX_FILE_BYTES
 from .template import new_case_text
 from .textrules import SLUG_MAX, SLUG_RE
 
@@ -118,9 +120,6 @@ def _new(root: Path, slug: str) -> int:
 
 
 def _from_issue(root: Path, body_file: str, issue: int | None, comment_file: str | None) -> int:
-    from .fromissue import comment, convert
-    from .sourcefile import MAX_FILE_BYTES
-
     if issue is not None and issue < 1:
         print("zodoenwedat: het nummer van een issue is 1 of hoger.", file=sys.stderr)
         return 2
@@ -141,13 +140,19 @@ def _from_issue(root: Path, body_file: str, issue: int | None, comment_file: str
     except UnicodeDecodeError:
         body = None
     if body is None:
-        from .fromissue import Conversion, FormProblem
-
         result = Conversion(problems=[FormProblem(None, "De tekst van het issue is geen geldige UTF-8; typ de tekens die niet goed overkomen opnieuw.")])
     else:
-        result = convert(root, body, issue=issue)
+        try:
+            result = convert(root, body, issue=issue)
+        except OSError as exc:
+            print(f"zodoenwedat: het praktijkvoorbeeld kan niet worden geschreven ({exc.strerror or exc}).", file=sys.stderr)
+            return 1
     if comment_file:
-        Path(comment_file).write_text(comment(result), encoding="utf-8")
+        try:
+            Path(comment_file).write_text(comment(result), encoding="utf-8")
+        except OSError as exc:
+            print(f"zodoenwedat: kan {comment_file} niet schrijven ({exc.strerror or exc}).", file=sys.stderr)
+            return 1
     if result.problems:
         print("Het formulier kan nog niet worden omgezet in een praktijkvoorbeeld:", file=sys.stderr)
         for problem in result.problems:

@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from .body import MAX_BODY_CHARS
 from .casefile import split_front_matter, suggest_slug
 from .issueform import SEPARATOR, FormField, Part, form_fields, join_parts
 from .messages import field_name
@@ -181,6 +182,9 @@ class _Reader:
         if field.kind == "dropdown":
             return self.dropdown(field, answer.strip())
         if field.section is not None:
+            if len(answer) > MAX_BODY_CHARS:
+                self.problem(field, f"Dit antwoord is te lang ({len(answer)} tekens; de hele tekst mag hoogstens {MAX_BODY_CHARS} tekens zijn). Kort het in.")
+                return None
             return answer
         if field.model is not None:
             return self.lines(field, answer)
@@ -306,10 +310,8 @@ class _Layout:
 
 
 def _front_matter(data: dict) -> str:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000_000)
-    if yaml.safe_load(text) != data:  # pragma: no cover - a guard: the emitter must round-trip
-        raise AssertionError("the YAML emitter did not round-trip")
-    return text
+    # One line per value (answers are single lines): no line of a value can read as ---.
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000_000)
 
 
 def _case_text(data: dict, sections: list[tuple[FormField, str]], fields: dict[str, FormField], rows: dict, issue: int | None) -> tuple[str, _Layout]:
@@ -467,6 +469,10 @@ def convert(root: Path, body: str, issue: int | None = None, today: dt.date | No
     base = suggest_slug(data.get("title", ""))
     slug = _choose_slug(base, taken)
     text, layout = _case_text(data, sections, by_id, reader.rows, issue)
+    front = split_front_matter(text)[0]
+    if front is None or yaml.safe_load(front) != data:  # a guard: the emitter must round-trip
+        result.problems.append(FormProblem(None, "Het voorstel kon niet veilig worden omgezet; meld dit aan de redactie."))
+        return result
     for problem in _validate(root, slug, text, own):
         label, line = layout.place(problem.line)
         if label not in failed:
