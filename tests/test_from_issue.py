@@ -10,6 +10,7 @@ repository and the result is read back with the YAML loader and the validator.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,10 +18,13 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from casekit import copy_repository
 from zodoenwedat.casefile import split_front_matter
 from zodoenwedat.cli import main
-from zodoenwedat.fromissue import COMMENT_MARKER
+from zodoenwedat.fromissue import COMMENT_MARKER, convert
 from zodoenwedat.issueform import LABEL, PATH as FORM_PATH
 from zodoenwedat.models import Case
 from zodoenwedat.repository import load_repository
@@ -437,3 +441,41 @@ def test_a_title_that_is_an_old_name_of_a_case(repo_copy, capsys):
     assert load_repository(repo_copy).problems.sorted() == []
     run = from_issue(repo_copy, render(placeholder_answers() | {"title": "Wijk Ruwaard"}), capsys)
     assert run.out.strip() == "cases/wijk-ruwaard-2.md", run.err
+
+
+# ---------------------------------------------------------- any text ----
+
+TEXT_FIELDS = [item["id"] for item in ITEMS if item["type"] in ("input", "textarea")]
+
+
+@pytest.fixture(scope="module")
+def fuzz_root(tmp_path_factory) -> Path:
+    return copy_repository(tmp_path_factory.mktemp("from-issue") / "repo")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(
+    field_id=st.sampled_from(TEXT_FIELDS),
+    text=st.text(st.characters(codec="utf-8"), max_size=300)
+    | st.sampled_from(["---", "### Titel", "_No response_", "a | b | c | d | e", "- [X] x", "${{ github.token }}", "$(id)", "\r\n\r\n"]),
+)
+def test_any_answer_gives_a_valid_case_or_named_problems(fuzz_root, field_id, text):
+    """Whatever is typed into a field: never an exception; a valid case whose fields are the
+    model's, or problems that each name a field of the form, and then no file."""
+    before = sorted(p.name for p in (fuzz_root / "cases").iterdir())
+    result = convert(fuzz_root, render(placeholder_answers() | {field_id: text}))
+    labels = {item["attributes"]["label"] for item in ITEMS}
+    for problem in result.problems:
+        assert problem.label is None or problem.label in labels, problem
+        assert problem.message.strip()
+    if result.problems:
+        assert result.path is None
+        assert sorted(p.name for p in (fuzz_root / "cases").iterdir()) == before
+        return
+    assert re.fullmatch(r"cases/[a-z0-9]+(-[a-z0-9]+)*\.md", result.path)
+    written = fuzz_root / result.path
+    try:
+        assert set(front_matter(written)) <= set(Case.model_fields)
+        assert load_repository(fuzz_root).problems.for_path(result.path) == []
+    finally:
+        written.unlink()
