@@ -144,6 +144,7 @@ def origin(tmp_path: Path, github: FakeGitHub) -> tuple[Path, Path]:
     git(seed, "push", "--quiet", "origin", "HEAD:main", env=github.env())
     checkout = tmp_path / "checkout"
     git(tmp_path, "clone", "--quiet", str(bare), str(checkout))
+    git(checkout, "checkout", "--quiet", "--detach")  # as actions/checkout leaves it
     return bare, checkout
 
 
@@ -225,13 +226,28 @@ def test_an_issue_gets_one_branch_and_one_pull_request(tmp_path, origin, github)
     assert out["url"].endswith(f"/pull/{pull['number']}") and out["number"] == str(pull["number"])
     assert "geheim" not in first.stdout + first.stderr
 
-    # The issue is edited, with a new title: the same branch, rebuilt, and the same pull request.
+    # Meanwhile main moves on, also in its workflows.
+    seed = tmp_path / "seed"
+    (seed / ".github" / "workflows").mkdir(parents=True)
+    (seed / ".github" / "workflows" / "nieuw.yml").write_text("on: push\n")
+    git(seed, "add", ".", env=github.env())
+    git(seed, "commit", "--quiet", "-m", "Nieuwe workflow", env=github.env())
+    git(seed, "push", "--quiet", "origin", "HEAD:main", env=github.env())
+    old_tip = git(bare, "rev-parse", "voorstel/issue-7").strip()
+
+    # The issue is edited, with a new title: a new commit on the same branch replaces the
+    # case it added, and the same pull request is updated.
     second, out = _open(checkout, github, tmp_path, "7", "cases/wonen-in-oss-en-omstreken.md", "---\ntitle: Wonen in Oss en omstreken\n---\n")
     assert second.returncode == 0, second.stderr
     assert out["state"] == "updated" and out["changed"] == "true"
     files = _branch_files(bare, "voorstel/issue-7")
     assert set(files) == {"cases/ruwaard-oss.md", "cases/wonen-in-oss-en-omstreken.md"}
-    assert len(git(bare, "log", "--format=%H", "main..voorstel/issue-7").split()) == 1
+    assert git(bare, "log", "--format=%ae", "main..voorstel/issue-7").split() == [BOT_EMAIL, BOT_EMAIL]
+    # No force push, and nothing but the case changes: the workflow token may not touch workflows.
+    assert git(bare, "merge-base", "--is-ancestor", old_tip, "voorstel/issue-7", env=None) == ""
+    assert git(bare, "diff", "--name-only", old_tip, "voorstel/issue-7").split() == [
+        "cases/wonen-in-oss-en-omstreken.md", "cases/wonen-in-oss.md"
+    ]
     assert len(github.state["pulls"]) == 1
     assert github.state["pulls"][0]["title"].endswith("cases/wonen-in-oss-en-omstreken.md")
 

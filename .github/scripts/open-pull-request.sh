@@ -3,11 +3,14 @@
 #
 # Environment: ISSUE_NUMBER; CASE_FILE, the case that `zodoenwedat from-issue` wrote
 # (cases/<slug>.md); PROPOSAL, the folder that holds a copy of it; BASE_BRANCH; GH_TOKEN.
-# Runs in a checkout of the repository. One branch per issue, voorstel/issue-<N>, made
-# afresh from BASE_BRANCH each time, so an edited issue replaces its earlier proposal
-# and its pull request ("Closes #N") is updated, not doubled. A branch that someone
-# else has committed to is left alone (state=hand-edited). Writes branch, number, url,
-# state (opened, updated, unchanged or hand-edited) and changed to $GITHUB_OUTPUT.
+# Runs in a checkout of the repository. One branch per issue, voorstel/issue-<N>, with
+# one pull request ("Closes #N"). The first time the branch starts from BASE_BRANCH; after
+# an edit of the issue a new commit on the branch replaces the case it added before, so
+# the pull request is updated, not doubled. (The branch is never rebuilt on a newer
+# BASE_BRANCH: that would change the workflow files on it, which the workflow token may
+# not do, and the pull request merges fine as it is.) A branch that someone else has
+# committed to is left alone (state=hand-edited). Writes branch, number, url, state
+# (opened, updated, unchanged or hand-edited) and changed to $GITHUB_OUTPUT.
 set -euo pipefail
 
 if ! [[ "${ISSUE_NUMBER:-}" =~ ^[1-9][0-9]{0,9}$ ]]; then
@@ -37,15 +40,21 @@ fi
 
 changed=false
 if [ "${state:-}" != hand-edited ]; then
-  git switch --quiet --force-create "$branch" "origin/${BASE_BRANCH}"
+  if [ "$existing" = true ]; then
+    git switch --quiet --force-create "$branch" "origin/${branch}"
+    # The cases this branch added before (an earlier version of the proposal) go.
+    base=$(git merge-base "origin/${BASE_BRANCH}" HEAD)
+    git diff --name-only --diff-filter=A -z "$base" HEAD -- cases/ | xargs -0 -r git rm --quiet --
+  else
+    git switch --quiet --force-create "$branch" "origin/${BASE_BRANCH}"
+  fi
   cp -- "${PROPOSAL}/$(basename -- "$CASE_FILE")" "$CASE_FILE"
   git add -- "$CASE_FILE"
-  git commit --quiet \
-    -m "Nieuw praktijkvoorbeeld uit issue #${ISSUE_NUMBER}: ${CASE_FILE}"
-  if [ "$existing" = true ] && [ "$(git rev-parse 'HEAD^{tree}')" = "$(git rev-parse "origin/${branch}^{tree}")" ]; then
+  if [ "$existing" = true ] && git diff --cached --quiet; then
     state=unchanged
   else
-    git push --quiet --force origin "HEAD:refs/heads/${branch}"
+    git commit --quiet -m "Nieuw praktijkvoorbeeld uit issue #${ISSUE_NUMBER}: ${CASE_FILE}"
+    git push --quiet origin "HEAD:refs/heads/${branch}"
     changed=true
   fi
 fi
