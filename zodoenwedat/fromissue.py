@@ -31,7 +31,7 @@ import yaml
 
 from .body import MAX_BODY_CHARS
 from .casefile import split_front_matter, suggest_slug
-from .issueform import SEPARATOR, FormField, Part, form_fields, join_parts
+from .issueform import SEPARATOR, FormField, form_fields
 from .messages import field_name
 from .models import Case
 from .repository import case_files, load_repository, repo_aliases
@@ -405,7 +405,7 @@ def _validate(root: Path, slug: str, text: str, skip: list[Path]) -> list:
         return repo.problems.for_path(f"cases/{slug}.md")
 
 
-def convert(root: Path, body: str, issue: int | None = None, today: dt.date | None = None, write: bool = True) -> Conversion:
+def convert(root: Path, body: str, issue: int | None = None, today: dt.date | None = None) -> Conversion:
     """Read a filled-in form and, when it has no problems, write it as ``cases/<slug>.md``.
 
     With ``issue``, a case written earlier from the same issue is replaced (an edited
@@ -488,8 +488,7 @@ def convert(root: Path, body: str, issue: int | None = None, today: dt.date | No
             "Gaat het over hetzelfde voorbeeld? Vul dan liever dat praktijkvoorbeeld aan."
         )
     result.path = f"cases/{slug}.md"
-    if write:
-        _write(root, slug, text, own)
+    _write(root, slug, text, own)
     return result
 
 
