@@ -1,4 +1,4 @@
-"""The ``zodoenwedat`` command: validate, new, schema (and more as the site grows).
+"""The ``zodoenwedat`` command: validate, new, from-issue, schema, generate, urls.
 
 Exit codes: 0 clean, 1 problems found, 2 usage error.
 """
@@ -12,9 +12,11 @@ from pathlib import Path
 from . import report
 from .casefile import suggest_slug
 from .datafiles import load_vocabularies
+from .fromissue import Conversion, FormProblem, comment, convert
 from .problems import Problems
 from .urlguard import PUBLISHED, check_all, updated_list
 from .schema import schema_json
+from .sourcefile import MAX_FILE_BYTES
 from .template import new_case_text
 from .textrules import SLUG_MAX, SLUG_RE
 
@@ -36,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="maak een nieuw praktijkvoorbeeld vanuit het sjabloon")
     new.add_argument("slug", help="de naam van het bestand, zoals wijkaanpak-zwolle")
+
+    from_issue = commands.add_parser(
+        "from-issue", help="zet een ingevuld GitHub-formulier 'Nieuw praktijkvoorbeeld' om in een praktijkvoorbeeld"
+    )
+    from_issue.add_argument("body", metavar="BESTAND", help="de tekst van het issue (Markdown); - leest van standaardinvoer")
+    from_issue.add_argument("--issue", type=int, metavar="NUMMER", help="het nummer van het issue: een eerder bestand uit hetzelfde issue wordt vervangen")
+    from_issue.add_argument("--comment", metavar="BESTAND", help="schrijf ook een reactie voor het issue (Markdown) naar dit bestand")
 
     schema = commands.add_parser("schema", help="druk het JSON Schema van de kop van een praktijkvoorbeeld af")
     schema.add_argument("--output", help="schrijf naar dit bestand in plaats van het scherm")
@@ -61,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(root, args.slug)
         if args.command == "schema":
             return _schema(root, args.output)
+        if args.command == "from-issue":
+            return _from_issue(root, args.body, args.issue, args.comment)
         if args.command == "generate":
             return _generate(root)
         if args.command == "urls":
@@ -105,6 +116,51 @@ def _new(root: Path, slug: str) -> int:
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(new_case_text(vocabularies))
     print(f"Nieuw praktijkvoorbeeld gemaakt: {target}\nVul de velden in en controleer met: zodoenwedat validate")
+    return 0
+
+
+def _from_issue(root: Path, body_file: str, issue: int | None, comment_file: str | None) -> int:
+    if issue is not None and issue < 1:
+        print("zodoenwedat: het nummer van een issue is 1 of hoger.", file=sys.stderr)
+        return 2
+    if not (root / "data").is_dir():
+        print(f"zodoenwedat: {root} is geen repository van Zo doen we dat (de map data/ ontbreekt).", file=sys.stderr)
+        return 2
+    try:
+        if body_file == "-":
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        else:
+            with open(body_file, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        print(f"zodoenwedat: kan {body_file} niet lezen ({exc.strerror or exc}).", file=sys.stderr)
+        return 2
+    try:
+        body = data.decode("utf-8")
+    except UnicodeDecodeError:
+        body = None
+    if body is None:
+        result = Conversion(problems=[FormProblem(None, "De tekst van het issue is geen geldige UTF-8; typ de tekens die niet goed overkomen opnieuw.")])
+    else:
+        try:
+            result = convert(root, body, issue=issue)
+        except OSError as exc:
+            print(f"zodoenwedat: het praktijkvoorbeeld kan niet worden geschreven ({exc.strerror or exc}).", file=sys.stderr)
+            return 1
+    if comment_file:
+        try:
+            Path(comment_file).write_text(comment(result), encoding="utf-8")
+        except OSError as exc:
+            print(f"zodoenwedat: kan {comment_file} niet schrijven ({exc.strerror or exc}).", file=sys.stderr)
+            return 1
+    if result.problems:
+        print("Het formulier kan nog niet worden omgezet in een praktijkvoorbeeld:", file=sys.stderr)
+        for problem in result.problems:
+            print(f"- {problem.as_text()}", file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    print(result.path)
     return 0
 
 

@@ -96,6 +96,11 @@ def _example(model: type[BaseModel], name: str, info: FieldInfo) -> Any:
     return None
 
 
+def example_value(model: type[BaseModel], name: str) -> Any:
+    """The example for a field of ``model``, as the template shows it (None when there is none)."""
+    return _example(model, name, model.model_fields[name])
+
+
 def _comment(info: FieldInfo, required: bool, name: str, vocabularies: dict, indent: str) -> list[str]:
     text = (info.description or "").strip()
     status = "verplicht" if required else "optioneel"
