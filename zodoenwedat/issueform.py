@@ -44,7 +44,7 @@ def _field(name: str, vocabularies: dict) -> dict:
     required = info.is_required() or name in _REQUIRED_EXTRA
     description = info.description or ""
     if name == "partners":
-        description = "Eén partner per regel: soort partner – naam (alleen als de bron die noemt) – wat de partner doet."
+        description = "Eén partner per regel: soort partner – naam (alleen als een bron die noemt; anders alleen de soort) – wat de partner doet (als je dat weet)."
     if name == "sources":
         description = "Titel, uitgever en datum van het artikel of document, met webadres als dat er is. Gebruik alleen feiten uit deze bronnen."
     if name in _VOCABULARY_FIELDS:

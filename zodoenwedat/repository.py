@@ -19,7 +19,7 @@ from .casefile import CaseFile, load_case
 from .datafiles import VOCABULARY_FILES, load_coalition, load_vocabularies, load_webinars
 from .models import Case, CoalitionMember, VocabularyTerm, Webinar
 from .problems import Problems
-from .textrules import suggestion
+from .textrules import SLUG_RE, suggestion
 
 # Which case field takes its values from which vocabulary.
 VOCABULARY_FIELDS = {
@@ -184,6 +184,8 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str], a
         for index, partner in enumerate(partners):
             if isinstance(partner, dict) and isinstance(partner.get("type"), str):
                 check_term(partner["type"], PARTNER_TYPE_VOCABULARY, ("partners", index, "type"))
+            elif isinstance(partner, str) and SLUG_RE.match(partner):  # only the type's code: '- gemeente'
+                check_term(partner, PARTNER_TYPE_VOCABULARY, ("partners", index))
 
     for field_name in DISTINCT_FIELDS:
         seen: set[str] = set()
