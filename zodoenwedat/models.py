@@ -237,7 +237,7 @@ def _check_local_time(day: dt.date | None, time: str | None) -> None:
 class Webinar(_Strict):
     id: Slug = Field(description="Vaste code van het webinar; verander die nooit.")
     title: Text(3, 160) = Field(description="Titel van het webinar.")
-    date: Date = Field(description="Datum, JJJJ-MM-DD.")
+    date: Date = Field(description="Dag van het webinar, JJJJ-MM-DD.")
     start: Time | None = Field(None, description="Begintijd \"UU:MM\" (Nederlandse tijd); weglaten voor een hele dag.")
     end: Time | None = Field(None, description="Eindtijd \"UU:MM\" (Nederlandse tijd).")
     location: Text(2, 200) | None = Field(None, description="Plaats of 'Online'.")
@@ -247,7 +247,9 @@ class Webinar(_Strict):
     recording_url: HttpsUrl | None = Field(None, description="Terugkijken (https://).")
     description: Text(10, 2000) = Field(description="Korte beschrijving (gewone tekst).")
     updated: Date | None = Field(
-        None, description="Datum van de laatste wijziging, JJJJ-MM-DD. Vul dit in als u iets verandert: agenda's zien dan dat het webinar veranderd is."
+        None,
+        description="Dag waarop je dit webinar het laatst veranderde, JJJJ-MM-DD. Vul dit in als je iets verandert: "
+        "agenda's zien dan dat het webinar veranderd is.",
     )
 
     @field_validator("start")
