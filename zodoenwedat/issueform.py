@@ -70,8 +70,8 @@ def issue_form(vocabularies: dict) -> dict:
             "type": "markdown",
             "attributes": {
                 "value": (
-                    "Stel een praktijkvoorbeeld voor zonder zelf een bestand te maken. De redactie zet uw voorstel om "
-                    "in een bestand in `cases/` en vraagt u zo nodig om aanvulling.\n\n"
+                    "Stel een praktijkvoorbeeld voor zonder zelf een bestand te maken. De redactie zet je voorstel om "
+                    "in een bestand in `cases/` en vraagt je zo nodig om aanvulling.\n\n"
                     "Schrijf in gewone taal en gebruik alleen feiten uit een bron. Zet geen telefoonnummers of andere "
                     "persoonsgegevens in het formulier."
                 )

@@ -301,7 +301,7 @@ class Renderer:
         return GeneratedPage(
             url=url,
             title="Velden van een praktijkvoorbeeld",
-            description="Alle velden van een praktijkvoorbeeld, verplicht en optioneel, met de codes die u kunt kiezen.",
+            description="Alle velden van een praktijkvoorbeeld, verplicht en optioneel, met de codes die je kunt kiezen.",
             kind="fields",
             html_before=self.render("fields.html", url, rows=field_rows(self.catalogue.vocabularies)),
         )
@@ -314,7 +314,7 @@ class Renderer:
         return GeneratedPage(
             url=url,
             title="Webinars",
-            description="Webinars van de coalitie over de praktijkvoorbeelden: wat komt er aan en wat kunt u terugkijken.",
+            description="Webinars van de coalitie over de praktijkvoorbeelden: wat komt er aan en wat kun je terugkijken.",
             kind="webinars",
             html_before=self.render("webinars.html", url, upcoming=upcoming, past=past),
         )
