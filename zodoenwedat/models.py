@@ -208,6 +208,25 @@ class CoalitionMember(_Strict):
     description: Text(10, 400) | None = Field(None, description="Wat voor organisatie het is.")
 
 
+class ContentLicence(_Strict):
+    """The licence of the site's content and open data: one setting, in data/licence.yml."""
+
+    spdx: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+-]*$", max_length=64)] = Field(
+        description="De code van de licentie in de SPDX-lijst (spdx.org/licenses), bijvoorbeeld CC-BY-4.0."
+    )
+    name: Text(2, 160) = Field(description="De volledige naam, zoals bezoekers die lezen.")
+    short: Text(2, 40) = Field(description="De korte naam, bijvoorbeeld CC BY 4.0.")
+    url: HttpsUrl = Field(description="Het vaste webadres van de licentie (https://), zoals de open data het noemt.")
+    deed: HttpsUrl | None = Field(None, description="Webadres van een leesbare Nederlandse samenvatting, als die er is; bezoekers krijgen die link.")
+    summary: Text(10, 400) = Field(description="In één zin wat je met de inhoud mag en wat je dan moet doen.")
+    attribution: Text(2, 200) = Field(description="Hoe je de naam vermeldt als je de inhoud hergebruikt.")
+
+    @property
+    def link(self) -> str:
+        """Where a visitor reads the licence."""
+        return self.deed or self.url
+
+
 Time = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", json_schema_extra={"examples": ["14:30"]})]
 
 

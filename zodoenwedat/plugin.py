@@ -10,7 +10,7 @@
   later, when MkDocs reads it: :class:`_Generated`).
 * ``on_page_markdown``: give a generated page its meta data (title, description, hidden parts).
 * ``on_page_content``: put the core's HTML around a page's rendered Markdown (and fill the
-  markers of the hand-written home page).
+  markers of the hand-written pages: the home page's, and the facts from data/ elsewhere).
 * ``on_nav``: keep the navigation (for the two below).
 * ``on_env``: give the theme a cache for the parts that repeat per folder (:class:`_FolderCache`);
   hand part of the generated pages to a second process that renders them with the theme while
@@ -140,6 +140,9 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
             return generated.html_before + html + generated.html_after
         if src_uri == "index.md":
             sections = self.site.home_sections()
+            return _MARKER_RE.sub(lambda m: sections.get(m.group(1), m.group(0)), html)
+        if _MARKER_RE.search(html):  # another hand-written page with facts from data/ (colofon, open data)
+            sections = self.site.renderer.page_sections(page.url)
             return _MARKER_RE.sub(lambda m: sections.get(m.group(1), m.group(0)), html)
         return html
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from . import parallel
 from .casefile import CaseFile, load_case
-from .datafiles import VOCABULARY_FILES, load_coalition, load_vocabularies, load_webinars
-from .models import Case, CoalitionMember, VocabularyTerm, Webinar
+from .datafiles import VOCABULARY_FILES, load_coalition, load_licence, load_vocabularies, load_webinars
+from .models import Case, CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from .problems import Problems
 from .textrules import SLUG_RE, suggestion
 
@@ -39,6 +39,7 @@ class Repository:
     files: list[CaseFile] = field(default_factory=list)  # every case file that was read
     vocabularies: dict[str, dict[str, VocabularyTerm]] = field(default_factory=dict)
     coalition: dict[str, CoalitionMember] = field(default_factory=dict)
+    licence: ContentLicence | None = None  # data/licence.yml; None only when that file has a problem
     webinars: list[Webinar] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     checked: int = 0  # how many files were checked
@@ -87,6 +88,7 @@ def load_repository(root: Path | str) -> Repository:
     data_dir = root / "data"
     repo.vocabularies = load_vocabularies(data_dir, problems)
     repo.coalition = load_coalition(data_dir, problems)
+    repo.licence = load_licence(data_dir, problems)
     webinars, webinar_where, webinars_rel = load_webinars(data_dir, problems)
     repo.webinars = webinars
 
@@ -102,7 +104,7 @@ def load_repository(root: Path | str) -> Repository:
     _check_aliases(repo, slugs)
     _check_webinars(repo, webinar_where, webinars_rel, slugs)
 
-    repo.checked = len(repo.files) + len(VOCABULARY_FILES) + 2
+    repo.checked = len(repo.files) + len(VOCABULARY_FILES) + 3  # + coalition, licence, webinars
     bad = {p.path for p in problems}
     repo.cases = {entry.slug: entry for entry in repo.files if entry.case is not None and entry.path not in bad}
     return repo

@@ -357,7 +357,16 @@ class Renderer:
             "nieuwste-praktijkvoorbeelden": self.render("home_newest.html", page_url, entries=self.catalogue.cases[:6]),
             "themas": self.render("home_themes.html", page_url),
             "volgend-webinar": self.render("home_webinar.html", page_url, upcoming=upcoming[:1], past=past[:1]),
+            **self.page_sections(page_url),
+        }
+
+    def page_sections(self, page_url: str) -> dict[str, str]:
+        """HTML for the markers any hand-written page may use (``<!-- zodoenwedat: licentie -->``):
+        facts that live in data/, so that a page never repeats them by hand."""
+        return {
             "coalitie": self.render("home_coalition.html", page_url),
+            "coalitieleden": self.render("coalition_members.html", page_url),
+            "licentie": self.render("licence.html", page_url),
         }
 
 
