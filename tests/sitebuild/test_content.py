@@ -160,3 +160,66 @@ def test_a_case_whose_sources_name_no_partner_shows_no_partners(real):
 
 def test_ruwaard_lists_partner_types_only(real):
     assert partner_items(real.page("praktijkvoorbeelden/ruwaard-oss/")) == ["Gemeente", "Woningcorporatie", "Zorgorganisatie"]
+
+
+# ------------------------------------------- the pages a public site owes --
+
+PUBLIC_PAGES = {"toegankelijkheid/": "Toegankelijkheidsverklaring", "privacy/": "Privacyverklaring", "colofon/": "Colofon"}
+
+
+def _site_pages(site: Path) -> list[Path]:
+    """Every page of the site a visitor browses (embed pages are widgets inside other sites)."""
+    return [p for p in sorted(site.rglob("*.html")) if not p.relative_to(site).as_posix().startswith("embed/")]
+
+
+def test_every_page_links_the_three_public_pages_from_its_footer(real):
+    pages = _site_pages(real.site)
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        footer = re.search(r'<footer class="md-footer">.*?</footer>', html, re.S)
+        assert footer, f"{page.relative_to(real.site)} has no footer"
+        links = dict((text, href) for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer.group(0)))
+        for url, _title in PUBLIC_PAGES.items():
+            name = {"toegankelijkheid/": "Toegankelijkheid", "privacy/": "Privacy", "colofon/": "Colofon"}[url]
+            assert name in links, f"{page.relative_to(real.site)}: no footer link '{name}'"
+            href = links[name]  # relative; absolute on 404.html, which is served at any address
+            target = ((real.site / href.lstrip("/")) if href.startswith("/") else (page.parent / href)).resolve() / "index.html"
+            assert target == (real.site / url / "index.html").resolve(), (page.relative_to(real.site), links[name])
+
+
+@pytest.mark.parametrize("url,title", PUBLIC_PAGES.items())
+def test_the_public_pages_exist_with_their_title(real, url, title):
+    html = real.page(url)
+    assert re.search(rf'<h1 id="[^"]*">{title}</h1>', html)
+    assert "zodoenwedat:" not in html, "every marker is filled"
+
+
+def test_the_accessibility_statement_says_what_how_result_and_contact(real):
+    text = visible_text(real.page("toegankelijkheid/"), within="article")
+    for needle in ("WCAG 2.1", "axe-core", "Chromium", "toetsenbord", "Lighthouse", "De uitkomst", "Een probleem melden"):
+        assert needle in text, needle
+    assert 'href="https://github.com/zodoenwedat/kennisbank/issues/new"' in real.page("toegankelijkheid/")
+
+
+def test_the_privacy_statement_names_cookies_trackers_requests_and_the_host(real):
+    text = visible_text(real.page("privacy/"), within="article")
+    for needle in ("Geen cookies", "Geen trackers", "Niets van andere websites", "IP-adres", "GitHub Pages"):
+        assert needle in text, needle
+
+
+def test_the_colophon_names_every_coalition_member_and_both_licences(real):
+    from zodoenwedat.repository import load_repository
+
+    repo = load_repository(REPO)
+    text = visible_text(real.page("colofon/"), within="article")
+    for member in repo.coalition.values():
+        assert member.name in text, member.name
+    assert "EUPL-1.2" in text and f"{repo.licence.name} ({repo.licence.short})" in text
+
+
+def test_no_hand_written_page_leaves_a_marker_unfilled(real):
+    for source in sorted((REPO / "docs").glob("*.md")):
+        url = "" if source.stem == "index" else f"{source.stem}/"
+        html = real.page(url) if url else (real.site / "index.html").read_text(encoding="utf-8")
+        assert not re.search(r"<!--\s*zodoenwedat:", html), source.name

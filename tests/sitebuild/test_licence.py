@@ -1,5 +1,5 @@
 """The content licence: one setting (data/licence.yml), carried by every open data output
-and shown on the pages that talk about reuse."""
+and shown on the pages that talk about reuse (open data, colofon)."""
 
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ def outputs(built) -> dict[str, str]:
         "api/cases.json": (site / "api/cases.json").read_text(encoding="utf-8"),
         "api/cases.csv-metadata.json": (site / "api/cases.csv-metadata.json").read_text(encoding="utf-8"),
         "open-data/": built.page("open-data/"),
+        "colofon/": built.page("colofon/"),
     }
     for slug in CASES:
         html = built.page(f"praktijkvoorbeelden/{slug}/")
