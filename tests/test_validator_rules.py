@@ -843,6 +843,22 @@ class TestRepository:
             case = repo.cases[slug].case
             assert case is not None and case.title and case.summary
 
+    def test_published_is_the_day_on_this_site_never_a_source_date(self):
+        """published means one thing (docs/redactie.md, Datums): the day a case appeared on
+        Zo doen we dat, which started on 2022-02-09; a source's own date is in sources[].date."""
+        start = dt.date(2022, 2, 9)
+        for slug, entry in load_repository(REPO_ROOT).cases.items():
+            case = entry.case
+            assert case.published >= start, (slug, case.published)
+            for source in case.sources:
+                assert source.date is None or source.date == start or source.date != case.published, (slug, source.title)
+        oslo = load_repository(REPO_ROOT).cases["oslostraat-almere"].case
+        assert (oslo.published, oslo.sources[0].date) == (start, dt.date(2021, 5, 20))
+
+    def test_the_themes_the_sources_support_are_used(self):
+        used = {theme for entry in load_repository(REPO_ROOT).cases.values() for theme in entry.case.themes}
+        assert {"veiligheid", "ervaringsdeskundigheid"} <= used
+
     @pytest.mark.parametrize("vocabulary", sorted(REQUIRED_TERMS))
     def test_required_vocabulary_terms_exist(self, vocabulary):
         repo = load_repository(REPO_ROOT)
