@@ -711,6 +711,39 @@ class TestDataFiles:
         line = (repo_copy / "data/coalition.yml").read_text().splitlines().index("  url: http://www.aedes.nl") + 1
         assert codes(problems) == [(line, 8, "invalid-value")]
 
+    def _licence_line(self, root: Path, text: str) -> int:
+        return (root / "data/licence.yml").read_text().splitlines().index(text) + 1
+
+    def test_licence_is_one_valid_setting(self, repo_copy):
+        licence = load_repository(repo_copy).licence
+        assert (licence.spdx, licence.short) == ("CC-BY-4.0", "CC BY 4.0")
+        assert licence.url.startswith("https://creativecommons.org/licenses/by/4.0/")
+
+    def test_licence_http_url(self, repo_copy):
+        edit(repo_copy, "data/licence.yml", "url: https://creativecommons.org", "url: http://creativecommons.org")
+        problems = load_repository(repo_copy).problems
+        line = next(i for i, l in enumerate((repo_copy / "data/licence.yml").read_text().splitlines(), 1) if l.startswith("url: http:"))
+        assert codes(problems) == [(line, 6, "invalid-value")]
+
+    def test_licence_missing_field_and_typo(self, repo_copy):
+        edit(repo_copy, "data/licence.yml", "short: CC BY 4.0\n", "shrot: CC BY 4.0\n")
+        problems = load_repository(repo_copy).problems
+        line = self._licence_line(repo_copy, "shrot: CC BY 4.0")
+        # A missing field is reported where the block starts: its first key.
+        assert codes(problems) == [(self._licence_line(repo_copy, "spdx: CC-BY-4.0"), 1, "missing-field"), (line, 1, "unknown-field")]
+        assert "Bedoelde je 'short'?" in next(p.message for p in problems if p.code == "unknown-field")
+
+    def test_licence_file_missing(self, repo_copy):
+        (repo_copy / "data/licence.yml").unlink()
+        problems = load_repository(repo_copy).problems
+        assert [(p.path, p.line, p.code) for p in problems] == [("data/licence.yml", 1, "missing-data-file")]
+
+    def test_licence_not_a_block(self, repo_copy):
+        (repo_copy / "data/licence.yml").write_text("- CC-BY-4.0\n", encoding="utf-8")
+        problems = load_repository(repo_copy).problems
+        assert [(p.path, p.line, p.code) for p in problems] == [("data/licence.yml", 1, "data-not-mapping")]
+        assert "spdx: CC-BY-4.0" in problems.items[0].message
+
     def _webinar_line(self, root: Path, text: str, after: str | None = None) -> int:
         lines = (root / "data/webinars.yml").read_text().splitlines()
         start = lines.index(after) if after else 0
@@ -800,7 +833,7 @@ class TestRepository:
     def test_real_repository_is_clean(self):
         repo = load_repository(REPO_ROOT)
         assert [p.as_text() for p in repo.problems.sorted()] == []
-        assert repo.checked == len(repo.files) + len(VOCABULARY_FILES) + 2
+        assert repo.checked == len(repo.files) + len(VOCABULARY_FILES) + 3  # coalition, licence, webinars
 
     def test_required_cases_exist_and_are_valid(self):
         repo = load_repository(REPO_ROOT)
@@ -809,6 +842,22 @@ class TestRepository:
             assert slug in repo.cases
             case = repo.cases[slug].case
             assert case is not None and case.title and case.summary
+
+    def test_published_is_the_day_on_this_site_never_a_source_date(self):
+        """published means one thing (docs/redactie.md, Datums): the day a case appeared on
+        Zo doen we dat, which started on 2022-02-09; a source's own date is in sources[].date."""
+        start = dt.date(2022, 2, 9)
+        for slug, entry in load_repository(REPO_ROOT).cases.items():
+            case = entry.case
+            assert case.published >= start, (slug, case.published)
+            for source in case.sources:
+                assert source.date is None or source.date == start or source.date != case.published, (slug, source.title)
+        oslo = load_repository(REPO_ROOT).cases["oslostraat-almere"].case
+        assert (oslo.published, oslo.sources[0].date) == (start, dt.date(2021, 5, 20))
+
+    def test_the_themes_the_sources_support_are_used(self):
+        used = {theme for entry in load_repository(REPO_ROOT).cases.values() for theme in entry.case.themes}
+        assert {"veiligheid", "ervaringsdeskundigheid"} <= used
 
     @pytest.mark.parametrize("vocabulary", sorted(REQUIRED_TERMS))
     def test_required_vocabulary_terms_exist(self, vocabulary):

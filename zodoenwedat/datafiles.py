@@ -1,4 +1,4 @@
-"""Loading the files in ``data/``: vocabularies, the coalition and the webinars."""
+"""Loading the files in ``data/``: vocabularies, the coalition, the content licence and the webinars."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from .models import CoalitionMember, VocabularyTerm, Webinar
+from .models import CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from .problems import Problems
 from .sourcefile import read_text, report_located, validate_model
 from .textrules import SLUG_MAX, SLUG_RE
@@ -22,6 +22,7 @@ VOCABULARY_FILES = {
     "provinces": "provinces.yml",
 }
 COALITION_FILE = "coalition.yml"
+LICENCE_FILE = "licence.yml"
 WEBINARS_FILE = "webinars.yml"
 
 M = TypeVar("M", bound=BaseModel)
@@ -69,6 +70,20 @@ def load_vocabularies(data_dir: Path, problems: Problems) -> dict[str, dict[str,
 
 def load_coalition(data_dir: Path, problems: Problems) -> dict[str, CoalitionMember]:
     return load_mapping(data_dir, COALITION_FILE, CoalitionMember, problems)
+
+
+def load_licence(data_dir: Path, problems: Problems) -> ContentLicence | None:
+    """The content licence: one block of fields (see data/licence.yml)."""
+    rel, located = _load(data_dir, LICENCE_FILE, problems)
+    if located is None:
+        return None
+    if not isinstance(located.value, dict):
+        problems.add(
+            rel, 1, 1, "data-not-mapping",
+            f"{rel} moet bestaan uit regels 'veld: waarde', zoals 'spdx: CC-BY-4.0' en 'name: …'.",
+        )
+        return None
+    return validate_model(ContentLicence, located.value, located, rel, problems)  # type: ignore[return-value]
 
 
 def load_webinars(data_dir: Path, problems: Problems) -> tuple[list[Webinar], dict[str, tuple[int, int]], str]:

@@ -84,6 +84,10 @@ def translate(error: dict, allowed_keys: tuple[str, ...] = ()) -> tuple[str, str
         return "out-of-range", f"De waarde {value} in '{name}' valt buiten het toegestane bereik."
     if kind.startswith("date") or kind.startswith("datetime"):
         return "invalid-date", f"In '{name}' hoort een datum als JJJJ-MM-DD, bijvoorbeeld 2022-02-09 (zonder tijd)."
+    if kind == "source_note":
+        return "source-note", error["msg"]
+    if kind == "partner_code":
+        return "invalid-partner", error["msg"]
     if kind == "value_error":
         err = ctx.get("error")
         return "invalid-value", str(err) if err else error.get("msg", "Ongeldige waarde.")

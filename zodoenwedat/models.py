@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
-from .textrules import SLUG_MAX, SLUG_PATTERN, email_problem, https_url_problem, plain_text_problem
+from .textrules import SLUG_MAX, SLUG_PATTERN, SLUG_RE, email_problem, https_url_problem, plain_text_problem, source_note_problem
 
 
 def _plain(value: str) -> str:
@@ -58,18 +59,49 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+def _no_source_note(value: str) -> str:
+    problem = source_note_problem(value)
+    if problem:
+        raise PydanticCustomError("source_note", problem)
+    return value
+
+
 class Partner(_Strict):
     type: Slug = Field(description="Soort partner: een code uit data/partner-types.yml, bijvoorbeeld woningcorporatie.")
-    name: Text(2, 120) | None = Field(None, description="Naam van de organisatie, alleen als de bron die noemt.")
-    role: Text(2, 300) | None = Field(None, description="Wat deze partner doet in de samenwerking (gewone tekst).")
+    name: Text(2, 120) | None = Field(
+        None, description="Naam van de organisatie, alleen als een bron die noemt. Zonder naam toont de site alleen de soort partner."
+    )
+    role: Annotated[Text(2, 300), AfterValidator(_no_source_note)] | None = Field(
+        None,
+        description="Wat deze partner doet in de samenwerking (gewone tekst). Bezoekers lezen dit: "
+        "een notitie over de bronnen hoort niet hier maar in een commentaarregel (# …) in het bestand.",
+    )
     url: HttpsUrl | None = Field(None, description="Website van de organisatie (https://).")
+
+
+def _partner_from_code(value: Any) -> Any:
+    """A partner written as its type code alone ('- gemeente'): that type, without a name or role."""
+    if isinstance(value, str):
+        if not SLUG_RE.match(value) or len(value) > SLUG_MAX:
+            raise PydanticCustomError(
+                "partner_code",
+                "Een partner op één regel is alleen de soort partner, als code uit data/partner-types.yml, "
+                "zoals '- gemeente'. Noemt een bron de naam van de organisatie, schrijf dan 'type:' en 'name:' "
+                "op aparte regels.",
+            )
+        return {"type": value}
+    return value
+
+
+# A partner in a case file: a block with fields, or only the code of its type.
+PartnerEntry = Annotated[Partner, BeforeValidator(_partner_from_code)]
 
 
 class Source(_Strict):
     title: Text(2, 300) = Field(description="Titel van het artikel of document.")
-    publisher: Text(2, 120) = Field(description="Wie het publiceerde.")
+    publisher: Text(2, 120) | None = Field(None, description="Wie het publiceerde; laat weg als de bron het niet zegt.")
     url: HttpsUrl | None = Field(None, description="Webadres van de bron (https://).")
-    date: Date | None = Field(None, description="Datum van de bron, JJJJ-MM-DD.")
+    date: Date | None = Field(None, description="Datum waarop de bron verscheen, JJJJ-MM-DD (de datum van de bron zelf, niet van deze site).")
 
 
 class Contact(_Strict):
@@ -103,15 +135,26 @@ class Case(_Strict):
         min_length=1, max_length=6, description="1 tot 6 verschillende thema's uit data/themes.yml.", examples=[["leefbaarheid", "gemengd-wonen"]],
         json_schema_extra={"uniqueItems": True},
     )
-    partners: list[Partner] = Field(min_length=1, description="De samenwerkende partners; minstens één.")
+    partners: list[PartnerEntry] = Field(
+        description="De samenwerkende partners, zoals de bronnen ze noemen. Noemt geen bron de organisatie, schrijf dan "
+        "alleen de soort partner: '- gemeente'. Noemt geen bron een partner, schrijf dan partners: [].",
+        examples=[[{"type": "woningcorporatie", "name": "de Alliantie"}, "gemeente"]],
+    )
     target_groups: list[Slug] = Field(
         default_factory=list, description="Doelgroepen uit data/target-groups.yml.", examples=[["psychische-kwetsbaarheid"]],
         json_schema_extra={"uniqueItems": True},
     )
     phase: Slug = Field(description="Fase: een code uit data/phases.yml.", examples=["lopend"])
     started: int | None = Field(None, description="Jaar waarin de samenwerking begon (vanaf 1990).", examples=[2019])
-    published: Date = Field(description="Datum van publicatie op deze site, JJJJ-MM-DD.", examples=["2022-02-09"])
-    updated: Date | None = Field(None, description="Datum van de laatste inhoudelijke wijziging, JJJJ-MM-DD (niet vóór published).")
+    published: Date = Field(
+        description="Datum waarop dit praktijkvoorbeeld voor het eerst op Zo doen we dat verscheen, JJJJ-MM-DD. "
+        "De eerste praktijkvoorbeelden hebben de startdatum van de kennisbank: 2022-02-09, de dag waarop het magazine "
+        "'Zo doen we dat!' online kwam. Nooit de datum van een bron: die staat bij de bron (sources, date).",
+        examples=["2022-02-09"],
+    )
+    updated: Date | None = Field(
+        None, description="Datum van de laatste inhoudelijke wijziging op deze site, JJJJ-MM-DD (niet vóór published)."
+    )
     sources: list[Source] = Field(default_factory=list, description="Bronnen waarop de tekst gebaseerd is.")
     related: list[Slug] = Field(
         default_factory=list, description="Codes (bestandsnamen zonder .md) van andere praktijkvoorbeelden die erbij passen.",
@@ -165,6 +208,25 @@ class CoalitionMember(_Strict):
     description: Text(10, 400) | None = Field(None, description="Wat voor organisatie het is.")
 
 
+class ContentLicence(_Strict):
+    """The licence of the site's content and open data: one setting, in data/licence.yml."""
+
+    spdx: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+-]*$", max_length=64)] = Field(
+        description="De code van de licentie in de SPDX-lijst (spdx.org/licenses), bijvoorbeeld CC-BY-4.0."
+    )
+    name: Text(2, 160) = Field(description="De volledige naam, zoals bezoekers die lezen.")
+    short: Text(2, 40) = Field(description="De korte naam, bijvoorbeeld CC BY 4.0.")
+    url: HttpsUrl = Field(description="Het vaste webadres van de licentie (https://), zoals de open data het noemt.")
+    deed: HttpsUrl | None = Field(None, description="Webadres van een leesbare Nederlandse samenvatting, als die er is; bezoekers krijgen die link.")
+    summary: Text(10, 400) = Field(description="In één zin wat je met de inhoud mag en wat je dan moet doen.")
+    attribution: Text(2, 200) = Field(description="Hoe je de naam vermeldt als je de inhoud hergebruikt.")
+
+    @property
+    def link(self) -> str:
+        """Where a visitor reads the licence."""
+        return self.deed or self.url
+
+
 Time = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", json_schema_extra={"examples": ["14:30"]})]
 
 
@@ -194,7 +256,7 @@ def _check_local_time(day: dt.date | None, time: str | None) -> None:
 class Webinar(_Strict):
     id: Slug = Field(description="Vaste code van het webinar; verander die nooit.")
     title: Text(3, 160) = Field(description="Titel van het webinar.")
-    date: Date = Field(description="Datum, JJJJ-MM-DD.")
+    date: Date = Field(description="Dag van het webinar, JJJJ-MM-DD.")
     start: Time | None = Field(None, description="Begintijd \"UU:MM\" (Nederlandse tijd); weglaten voor een hele dag.")
     end: Time | None = Field(None, description="Eindtijd \"UU:MM\" (Nederlandse tijd).")
     location: Text(2, 200) | None = Field(None, description="Plaats of 'Online'.")
@@ -204,7 +266,9 @@ class Webinar(_Strict):
     recording_url: HttpsUrl | None = Field(None, description="Terugkijken (https://).")
     description: Text(10, 2000) = Field(description="Korte beschrijving (gewone tekst).")
     updated: Date | None = Field(
-        None, description="Datum van de laatste wijziging, JJJJ-MM-DD. Vul dit in als u iets verandert: agenda's zien dan dat het webinar veranderd is."
+        None,
+        description="Dag waarop je dit webinar het laatst veranderde, JJJJ-MM-DD. Vul dit in als je iets verandert: "
+        "agenda's zien dan dat het webinar veranderd is.",
     )
 
     @field_validator("start")

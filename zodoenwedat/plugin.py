@@ -6,7 +6,7 @@
 * ``on_files``: add them as generated files (``File.generated``), with a sitemap dated by
   content; MkDocs renders and writes them.
 * ``on_page_content``: put the core's HTML around a generated page's Markdown, and fill the
-  markers of the hand-written home page.
+  markers of hand-written pages (the home page's, and facts from data/ elsewhere).
 * ``on_page_context``: hand the page's extra ``<head>`` HTML to the theme.
 * ``on_post_build`` (last): add the generated pages' entries to Material's search index;
   write ``_headers``, which names every top-level folder of the output.
@@ -77,8 +77,8 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         generated = self.site.by_source.get(page.file.src_uri)
         if generated is not None:
             return generated.html_before + html + generated.html_after
-        if page.file.src_uri == "index.md":
-            sections = self.site.home_sections
+        if _MARKER_RE.search(html):  # a hand-written page with facts from data/ (home, colofon, open data)
+            sections = self.site.home_sections if page.file.src_uri == "index.md" else self.site.page_sections(page.url)
             return _MARKER_RE.sub(lambda m: sections.get(m.group(1), m.group(0)), html)
         return html
 

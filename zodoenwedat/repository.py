@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .casefile import CaseFile, load_case
-from .datafiles import VOCABULARY_FILES, load_coalition, load_vocabularies, load_webinars
-from .models import Case, CoalitionMember, VocabularyTerm, Webinar
+from .datafiles import VOCABULARY_FILES, load_coalition, load_licence, load_vocabularies, load_webinars
+from .models import Case, CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from .problems import Problems
-from .textrules import suggestion
+from .textrules import SLUG_RE, suggestion
 
 # Which case field takes its values from which vocabulary.
 VOCABULARY_FIELDS = {
@@ -35,6 +35,7 @@ class Repository:
     files: list[CaseFile] = field(default_factory=list)  # every case file that was read
     vocabularies: dict[str, dict[str, VocabularyTerm]] = field(default_factory=dict)
     coalition: dict[str, CoalitionMember] = field(default_factory=dict)
+    licence: ContentLicence | None = None  # data/licence.yml; None only when that file has a problem
     webinars: list[Webinar] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     checked: int = 0  # how many files were checked
@@ -61,6 +62,7 @@ def load_repository(root: Path | str) -> Repository:
     data_dir = root / "data"
     repo.vocabularies = load_vocabularies(data_dir, problems)
     repo.coalition = load_coalition(data_dir, problems)
+    repo.licence = load_licence(data_dir, problems)
     webinars, webinar_where, webinars_rel = load_webinars(data_dir, problems)
     repo.webinars = webinars
 
@@ -76,7 +78,7 @@ def load_repository(root: Path | str) -> Repository:
     _check_aliases(repo, slugs)
     _check_webinars(repo, webinar_where, webinars_rel, slugs)
 
-    repo.checked = len(repo.files) + len(VOCABULARY_FILES) + 2
+    repo.checked = len(repo.files) + len(VOCABULARY_FILES) + 3  # + coalition, licence, webinars
     bad = {p.path for p in problems}
     repo.cases = {entry.slug: entry for entry in repo.files if entry.case is not None and entry.path not in bad}
     return repo
@@ -142,6 +144,8 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str], a
         for index, partner in enumerate(partners):
             if isinstance(partner, dict) and isinstance(partner.get("type"), str):
                 check_term(partner["type"], PARTNER_TYPE_VOCABULARY, ("partners", index, "type"))
+            elif isinstance(partner, str) and SLUG_RE.match(partner):  # only the type's code: '- gemeente'
+                check_term(partner, PARTNER_TYPE_VOCABULARY, ("partners", index))
 
     for field_name in DISTINCT_FIELDS:
         seen: set[str] = set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from .models import Case, VocabularyTerm
+from .textrules import SLUG_MAX, SLUG_PATTERN
 
 SCHEMA_ID = "https://zodoenwedat.nl/api/case.schema.json"
 SCHEMA_PATH = "schema/case.schema.json"
@@ -21,7 +22,18 @@ _ENUM_PLACES = (
     (("properties", "themes", "items"), "themes"),
     (("properties", "target_groups", "items"), "target-groups"),
     (("$defs", "Partner", "properties", "type"), "partner-types"),
+    (("$defs", "PartnerCode",), "partner-types"),
 )
+
+# A partner is a block with fields or only its type's code ('- gemeente'); the model turns
+# the code into a block before validating (models.PartnerEntry), which its schema cannot show.
+_PARTNER_CODE = {
+    "type": "string",
+    "pattern": SLUG_PATTERN,
+    "maxLength": SLUG_MAX,
+    "title": "PartnerCode",
+    "description": "Een partner zonder naam: alleen de soort partner, een code uit data/partner-types.yml.",
+}
 
 
 def case_schema(vocabularies: dict[str, dict[str, VocabularyTerm]] | None = None) -> dict:
@@ -33,6 +45,8 @@ def case_schema(vocabularies: dict[str, dict[str, VocabularyTerm]] | None = None
         "description": "De velden tussen de --- regels bovenaan een praktijkvoorbeeld. Gegenereerd uit zodoenwedat.models; niet met de hand bewerken.",
         **{k: v for k, v in schema.items() if k not in ("title", "description")},
     }
+    schema["properties"]["partners"]["items"] = {"anyOf": [{"$ref": "#/$defs/Partner"}, {"$ref": "#/$defs/PartnerCode"}]}
+    schema["$defs"]["PartnerCode"] = dict(_PARTNER_CODE)
     for path, vocabulary in _ENUM_PLACES:
         terms = (vocabularies or {}).get(vocabulary)
         if not terms:

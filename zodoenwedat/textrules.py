@@ -37,6 +37,22 @@ def plain_text_problem(value: str) -> str | None:
     return None
 
 
+# "de bron", "bronnen", "bronvermelding": a note about the sources, which visitors must not read.
+_SOURCE_NOTE_RE = re.compile(r"\bbron(?:nen|vermelding)?\b", re.IGNORECASE)
+
+
+def source_note_problem(value: str) -> str | None:
+    """Why ``value`` (text that visitors read) looks like an editors' note about the sources, or None."""
+    match = _SOURCE_NOTE_RE.search(value)
+    if match is None:
+        return None
+    return (
+        f"Hier staat '{match.group(0)}': dit is tekst die bezoekers lezen, geen notitie voor de redactie. "
+        "Schrijf alleen wat de partner doet, of laat 'role' weg. Een notitie over de bronnen zet je in een "
+        "commentaarregel in het bestand (een regel die met # begint); die komt nooit op de site."
+    )
+
+
 def https_url_problem(value: str) -> str | None:
     if _SPACE_OR_CONTROL_RE.search(value):
         return "Een webadres mag geen spaties of onzichtbare tekens bevatten."

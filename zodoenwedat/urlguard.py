@@ -17,7 +17,7 @@ from .repository import Repository
 PUBLISHED = "data/published-urls.txt"
 HEADER = """\
 # Alle openbare webadressen van Zo doen we dat. Andere sites en coalitieleden linken
-# hiernaar: een adres dat hier staat, mag niet verdwijnen. Hernoemt u een
+# hiernaar: een adres dat hier staat, mag niet verdwijnen. Hernoem je een
 # praktijkvoorbeeld, zet dan de oude naam in 'aliases'. Bijwerken (nieuwe adressen
 # toevoegen) met: zodoenwedat urls --update
 """

@@ -28,6 +28,9 @@ AXE_ONLY_PAGES = [
     ("matrix", "/samenwerking/", "Wie werkt met wie samen?"),
     ("webinars", "/webinars/", "Webinars"),
     ("themes", "/themas/", "Thema's"),
+    ("accessibility-statement", "/toegankelijkheid/", "Toegankelijkheidsverklaring"),
+    ("privacy-statement", "/privacy/", "Privacyverklaring"),
+    ("colophon", "/colofon/", "Colofon"),
 ]
 VIEWPORTS = [(1280, 800), (390, 844)]
 PHONE_WIDTH = 390
@@ -210,4 +213,25 @@ def test_case_page_has_edit_link(open_page):
     assert edit.count() == 1, f"expected one 'Bewerk deze pagina' link, found {edit.count()}"
     href = edit.get_attribute("href")
     assert href.startswith("https://") and href.endswith("/cases/oslostraat-almere.md"), f"edit link points to {href!r}"
+    recorded.assert_clean()
+
+
+def test_a_visit_leaves_no_cookies_and_nothing_stored(new_page, base_url):
+    """What the privacy statement promises: a visit (pages, the finder with a filter, the
+    header search) sets no cookie, stores nothing in the browser and asks no other host."""
+    page, recorded = new_page()
+    for path in ["/", CASE_PATH, "/webinars/", "/themas/leefbaarheid/", "/privacy/", "/praktijkvoorbeelden/?q=wijk"]:
+        response = page.goto(base_url + path, wait_until="load")
+        assert response is not None and response.ok, path
+        _settle(page)
+    page.wait_for_selector("#zd-finder:not([hidden])")
+    page.check('input[name="thema"][value="leefbaarheid"]')
+    page.wait_for_function("new URL(location.href).searchParams.getAll('thema').includes('leefbaarheid')")
+    page.goto(base_url + "/", wait_until="load")
+    _settle(page)
+    page.keyboard.press("s")  # opens Material's header search
+    page.keyboard.type("wijk")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.context.cookies() == []
+    assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
     recorded.assert_clean()

@@ -1,4 +1,5 @@
-"""The cases as open data: /api/cases.json, /api/cases.csv and /api/case.schema.json."""
+"""The cases as open data: /api/cases.json, /api/cases.csv (with its metadata in
+/api/cases.csv-metadata.json, CSV on the Web) and /api/case.schema.json."""
 
 from __future__ import annotations
 
@@ -14,8 +15,12 @@ from ..site.catalogue import Catalogue
 
 JSON_PATH = "api/cases.json"
 CSV_PATH = "api/cases.csv"
+# W3C "Metadata Vocabulary for Tabular Data": a CSV file's metadata is found next to it,
+# under its own name plus "-metadata.json".
+CSV_METADATA_PATH = CSV_PATH + "-metadata.json"
 SCHEMA_PATH = "api/case.schema.json"
-PATHS = (JSON_PATH, CSV_PATH, SCHEMA_PATH)  # the files files() makes
+PATHS = (JSON_PATH, CSV_PATH, CSV_METADATA_PATH, SCHEMA_PATH)  # the files files() makes
+TITLE = "Praktijkvoorbeelden van Zo doen we dat"
 
 FIELDS = list(Case.model_fields)
 LIST_OF_CODES = ("themes", "target_groups", "related", "aliases")
@@ -41,10 +46,19 @@ def case_records(catalogue: Catalogue, site_url: str) -> list[dict]:
     return records
 
 
+def licence_record(catalogue: Catalogue) -> dict | None:
+    """The content licence (data/licence.yml) as it appears in the open data."""
+    licence = catalogue.licence
+    if licence is None:
+        return None
+    return {"spdx": licence.spdx, "name": licence.name, "url": licence.url, "attribution": licence.attribution}
+
+
 def cases_json(catalogue: Catalogue, site_url: str) -> str:
     document = {
         "description": "Alle praktijkvoorbeelden van Zo doen we dat. Velden: zie case.schema.json.",
         "schema": (site_url.rstrip("/") + "/" if site_url else "/") + SCHEMA_PATH,
+        "license": licence_record(catalogue),
         "count": len(catalogue.cases),
         "cases": case_records(catalogue, site_url),
     }
@@ -70,6 +84,29 @@ def cases_csv(catalogue: Catalogue, site_url: str) -> str:
     for record in case_records(catalogue, site_url):
         writer.writerow([_cell(name, record[name]) for name in CSV_COLUMNS])
     return "\ufeff" + buffer.getvalue()
+
+
+def cases_csv_metadata(catalogue: Catalogue, site_url: str) -> str:
+    """The CSV's metadata (CSV on the Web, W3C): title, licence, dialect and columns."""
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    licence = catalogue.licence
+    document: dict = {
+        "@context": ["http://www.w3.org/ns/csvw", {"@language": "nl"}],
+        "url": CSV_PATH.rsplit("/", 1)[-1],
+        "dc:title": TITLE,
+        "dc:description": "Alle praktijkvoorbeelden, één per regel; dezelfde gegevens als cases.json.",
+        "dc:publisher": "Zo doen we dat",
+        "dc:source": base + JSON_PATH,
+    }
+    if licence is not None:
+        document["dc:license"] = {"@id": licence.url}
+        document["dc:rights"] = f"{licence.name} ({licence.short}). Naamsvermelding: {licence.attribution}."
+    document["dialect"] = {"delimiter": ";", "encoding": "utf-8", "header": True, "lineTerminators": ["\r\n"]}
+    document["tableSchema"] = {
+        "columns": [{"name": name, "titles": name, "datatype": "string"} for name in CSV_COLUMNS],
+        "primaryKey": "slug",
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def parse_csv_row(row: dict[str, str]) -> dict:
@@ -98,5 +135,6 @@ def files(catalogue: Catalogue, site_url: str) -> dict[str, str]:
     return {
         JSON_PATH: cases_json(catalogue, site_url),
         CSV_PATH: cases_csv(catalogue, site_url),
+        CSV_METADATA_PATH: cases_csv_metadata(catalogue, site_url),
         SCHEMA_PATH: schema_file(catalogue.vocabularies),
     }

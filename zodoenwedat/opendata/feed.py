@@ -21,6 +21,11 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+def rights_text(licence) -> str:
+    """The licence in one line of text, for a feed's rights."""
+    return f"{licence.name} ({licence.short}), {licence.url}. Naamsvermelding: {licence.attribution}."
+
+
 def atom_feed(catalogue: Catalogue, site_url: str) -> str:
     base = site_url.rstrip("/") + "/"
     entries = sorted(catalogue.cases, key=lambda e: (e.case.last_modified, e.case.published, e.slug), reverse=True)[:LIMIT]
@@ -36,6 +41,12 @@ def atom_feed(catalogue: Catalogue, site_url: str) -> str:
         f"  <updated>{updated}</updated>",
         "  <author><name>Maatschappelijke coalitie Zo doen we dat</name></author>",
     ]
+    licence = catalogue.licence
+    if licence is not None:  # RFC 4287 rights, and the licence link of RFC 4946
+        out += [
+            f"  <rights>{escape(rights_text(licence))}</rights>",
+            f'  <link rel="license" type="text/html" href={quoteattr(licence.url)} title={quoteattr(licence.short)}/>',
+        ]
     for entry in entries:
         case = entry.case
         url = base + urls.case(entry.slug)

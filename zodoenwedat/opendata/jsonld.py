@@ -46,6 +46,8 @@ def case_jsonld(catalogue: Catalogue, slug: str, site_url: str) -> dict:
     }
     if organisations:
         data["mentions"] = organisations
+    if catalogue.licence is not None:
+        data["license"] = catalogue.licence.url
     return data
 
 

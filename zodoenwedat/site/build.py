@@ -28,10 +28,15 @@ class SiteBuild:
     home_sections: dict[str, str]
     files: FileMap = field(default_factory=dict)  # src_uri -> content (feeds, data, ...)
     copies: dict[str, Path] = field(default_factory=dict)  # src_uri -> file to copy (case media)
+    renderer: Renderer | None = None  # for page_sections
     by_source: dict[str, GeneratedPage] = field(init=False)  # src_uri -> generated page
 
     def __post_init__(self) -> None:
         self.by_source = {page.src_uri: page for page in self.pages}
+
+    def page_sections(self, page_url: str) -> dict[str, str]:
+        """HTML for the markers any hand-written page may use (see Renderer.page_sections)."""
+        return self.renderer.page_sections(page_url) if self.renderer is not None else {}
 
 
 def build_site(
@@ -47,6 +52,7 @@ def build_site(
         home_sections=renderer.home_sections(),
         files=generated_files(renderer),
         copies=media_copies(repo),
+        renderer=renderer,
     )
 
 

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..models import Case, CoalitionMember, VocabularyTerm, Webinar
+from ..models import Case, CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from ..repository import Repository
 from .related import RelatedCases
 
@@ -68,6 +68,7 @@ class Catalogue:
     organisations: dict[str, Organisation]  # sorted by name
     pairs: dict[tuple[str, str], list[str]]  # (type a, type b), a <= b -> case slugs
     webinars_by_case: dict[str, list[Webinar]]
+    licence: ContentLicence | None = None  # of the content and open data (data/licence.yml)
 
     @property
     def by_slug(self) -> dict[str, CaseEntry]:
@@ -150,5 +151,6 @@ def build_catalogue(repo: Repository) -> Catalogue:
         organisations=organisations,
         pairs=dict(pairs),
         webinars_by_case=dict(webinars_by_case),
+        licence=repo.licence,
     )
     return catalogue

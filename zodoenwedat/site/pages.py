@@ -307,7 +307,7 @@ class Renderer:
         return GeneratedPage(
             url=url,
             title="Velden van een praktijkvoorbeeld",
-            description="Alle velden van een praktijkvoorbeeld, verplicht en optioneel, met de codes die u kunt kiezen.",
+            description="Alle velden van een praktijkvoorbeeld, verplicht en optioneel, met de codes die je kunt kiezen.",
             kind="fields",
             html_before=self.render("fields.html", url, rows=field_rows(self.catalogue.vocabularies)),
         )
@@ -320,7 +320,7 @@ class Renderer:
         return GeneratedPage(
             url=url,
             title="Webinars",
-            description="Webinars van de coalitie over de praktijkvoorbeelden: wat komt er aan en wat kunt u terugkijken.",
+            description="Webinars van de coalitie over de praktijkvoorbeelden: wat komt er aan en wat kun je terugkijken.",
             kind="webinars",
             html_before=self.render("webinars.html", url, upcoming=upcoming, past=past),
         )
@@ -363,7 +363,16 @@ class Renderer:
             "nieuwste-praktijkvoorbeelden": self.render("home_newest.html", page_url, entries=self.catalogue.cases[:6]),
             "themas": self.render("home_themes.html", page_url),
             "volgend-webinar": self.render("home_webinar.html", page_url, upcoming=upcoming[:1], past=past[:1]),
+            **self.page_sections(page_url),
+        }
+
+    def page_sections(self, page_url: str) -> dict[str, str]:
+        """HTML for the markers any hand-written page may use (``<!-- zodoenwedat: licentie -->``):
+        facts that live in data/, so that a page never repeats them by hand."""
+        return {
             "coalitie": self.render("home_coalition.html", page_url),
+            "coalitieleden": self.render("coalition_members.html", page_url),
+            "licentie": self.render("licence.html", page_url),
         }
 
 
