@@ -59,6 +59,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic  # noqa: E402
+from bytecode import compile_bytecode  # noqa: E402
 from synthetic import SyntheticCase, generate_cases, write_cases  # noqa: E402
 
 GOAL_RATIO = 2.0  # full build / plain build at N=1000 (issue 12)
@@ -421,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         tmp = tempfile.mkdtemp(prefix="zodoenwedat-bench-build-")
         work = Path(tmp)
+    print(compile_bytecode(), flush=True)
     print(f"Building sites for N = {', '.join(map(str, sizes))} under {work}", flush=True)
     try:
         results = [measure(n, work, args.runs, args.seed, share=not args.no_share) for n in sizes]

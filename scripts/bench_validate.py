@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 PUBLISHED_URLS = "data/published-urls.txt"
 GOAL_WALL_SECONDS = 2.0
 GOAL_RATIO = 4.0
@@ -247,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", help="generate into this directory and keep it (default: a temporary directory)")
     args = parser.parse_args(argv)
 
+    from bytecode import compile_bytecode
+
+    print(compile_bytecode())
     tmp = None
     if args.keep:
         root = Path(args.keep)
