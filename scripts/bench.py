@@ -6,29 +6,42 @@ One run measures, on this machine and in this order (ratios always within the sa
 1. Validate throughput: 2,000 synthetic cases (scripts/bench_validate.py's generator: about
    30 front-matter lines and 300 words each; an empty data/webinars.yml and the synthetic
    site's own data/published-urls.txt). Wall time of ``zodoenwedat validate`` as a
-   subprocess, start-up included, against a subprocess that only reads every file and
-   parses its front matter with ``yaml.CSafeLoader``. Goals: < 2 s and <= 4x.
+   subprocess (one process), start-up included, against a subprocess that only reads every
+   file and parses its front matter with ``yaml.CSafeLoader``. Goals: < 2 s and <= 4x.
 2. Site build: N = 100, 1,000 and 5,000 synthetic cases (scripts/synthetic.py), the full
-   site (``mkdocs build --strict`` with the zodoenwedat plugin) against a plain Material
-   site with the same Markdown bodies (scripts/bench_build.py), plus the time per case and
-   the marginal time per extra case. Goal: full / plain <= 1.3 at N = 1,000.
-3. Finder index at N = 1,000 (scripts/bench_search.py): gzip size and build time of
+   site (``mkdocs build --strict``, one process, with the zodoenwedat plugin) against a plain
+   Material site with the same Markdown bodies (scripts/bench_build.py), the time per case
+   and the marginal time per extra case. Goals: full / plain <= 2.0 at N = 1,000; linear
+   growth (marginal time per case 1,000 → 5,000 at most 1.5x that of 100 → 1,000). Plus the
+   plugin's own share: one more full build per N with timers, in the build's process, around
+   the plugin's event handlers and the core's work they call (``check_all``, ``build_site``).
+3. Related-case ranking (scripts/bench_related.py): ``rank_plainly`` (the definition) against
+   ``rank_related`` (bit sets, what the site uses) at N = 5,000, in seconds and as a share of
+   the 5,000-case build; the plain one is extrapolated quadratically from N = 2,000 when it
+   would take more than 5 minutes.
+4. ``mkdocs serve`` (scripts/bench_serve.py): from saving a case file to the case page served
+   with the new text, N = 50 and 1,000, with serve's own stages (watcher, quiet wait,
+   rebuild). Goal: <= 1.5 s at N = 50 (median of the edits).
+5. Finder index at N = 1,000 (scripts/bench_search.py): gzip size and build time of
    ``zoekindex.json`` against lunr.py's own builder. Goals: <= 1.5 MB, <= 3 s, >= 8x faster.
-4. Transfer size of the home page, a case page and an embed page of the built 1,000-case
+6. Transfer size of the home page, a case page and an embed page of the built 1,000-case
    site in Chromium (fresh context, cache disabled, until the network is idle): every
-   same-origin response body Chromium received (HTML, CSS, JS, JSON, images, also those a
-   worker fetches), each compressed with gzip -6 as a gzip-serving host would send it.
-   The local http.server does not compress: its uncompressed bytes on the wire
+   same-origin response body Chromium received (HTML, CSS, JS, JSON, images, also those the
+   search Web Worker fetches), each compressed with gzip -6 as a gzip-serving host would send
+   it. The local http.server does not compress: its uncompressed bytes on the wire
    (CDP ``Network.loadingFinished`` ``encodedDataLength``, headers included) are shown too.
-5. Time from navigation start to the finder's first results, ``/praktijkvoorbeelden/?q=wijk``
+7. Time from navigation start to the finder's first results, ``/praktijkvoorbeelden/?q=wijk``
    at N = 1,000 in Chromium: ``performance.getEntriesByName("zd-finder-results")[0].startTime``
    once ``#zd-finder[data-ready]``. Goal: <= 0.5 s.
+
+Before measuring, Python's bytecode cache is filled (scripts/bytecode.py): where
+PYTHONDONTWRITEBYTECODE is set, every process would otherwise compile its imports again.
 
 A benchmark reports; it never fails: the exit status is always 0. A part that breaks
 becomes an "error" row in the table.
 
-    .venv/bin/python scripts/bench.py            # full: N up to 5,000, best of 2 (builds) or 3 (~10-15 min)
-    .venv/bin/python scripts/bench.py --quick    # no N = 5,000, best of 1 (~3-5 min)
+    .venv/bin/python scripts/bench.py            # full: N up to 5,000, best of 3 (~25-35 min)
+    .venv/bin/python scripts/bench.py --quick    # no N = 5,000 (related at 1,000), serve at 50 only, best of 1
 """
 
 from __future__ import annotations
@@ -58,8 +71,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(SCRIPTS))
 
 import bench_build  # noqa: E402
+import bench_related  # noqa: E402
 import bench_search  # noqa: E402
+import bench_serve  # noqa: E402
 import bench_validate  # noqa: E402
+from bytecode import compile_bytecode  # noqa: E402
 
 OUTPUT = ROOT / "BENCHMARKS.md"
 SEED = 2022
@@ -68,7 +84,9 @@ BROWSER_N = 1000
 
 GOAL_VALIDATE_S = bench_validate.GOAL_WALL_SECONDS  # 2 s
 GOAL_VALIDATE_RATIO = bench_validate.GOAL_RATIO  # 4x
-GOAL_BUILD_RATIO = bench_build.GOAL_RATIO  # 1.3 at N = 1,000
+GOAL_BUILD_RATIO = bench_build.GOAL_RATIO  # 2.0 at N = 1,000
+GOAL_SERVE_S = bench_serve.GOAL_SECONDS  # {50: 1.5}
+SERVE_SIZES = (50, 1000)
 GOAL_MARGINAL = bench_build.GOAL_MARGINAL  # marginal cost per case, upper range / lower range
 GOAL_INDEX_GZ = bench_search.GOAL_INDEX_GZ  # 1.5 MB
 GOAL_INDEX_S = bench_search.GOAL_BUILD_S  # 3 s
@@ -199,10 +217,10 @@ def measure_validate(table: Table, work: Path, runs: int) -> None:
     if m.validate_run.returncode != 0:
         first = " ".join((m.validate_run.stdout + m.validate_run.stderr).split())[:200].replace("|", "\\|")
         note = f" (exit {m.validate_run.returncode}: {first})"
-    table.goal(area, f"`zodoenwedat validate`, subprocess, start-up included (best of {runs})", VALIDATE_CASES,
-               f"{m.validate:.2f} s{note}", f"< {GOAL_VALIDATE_S:g} s", m.validate < GOAL_VALIDATE_S and not note)
+    table.goal(area, f"`zodoenwedat validate`, one process, start-up included (best of {runs})", VALIDATE_CASES,
+               f"{m.validate:.2f} s (CPU {m.validate_cpu:.2f} s){note}", f"< {GOAL_VALIDATE_S:g} s", m.validate < GOAL_VALIDATE_S and not note)
     table.info(area, f"Baseline: read the files + `yaml.load(front, CSafeLoader)`, subprocess (best of {runs})",
-               VALIDATE_CASES, f"{m.baseline:.2f} s")
+               VALIDATE_CASES, f"{m.baseline:.2f} s (CPU {m.baseline_cpu:.2f} s)")
     table.goal(area, "Ratio validate / baseline", VALIDATE_CASES, f"{m.ratio:.2f}x", f"≤ {GOAL_VALIDATE_RATIO:g}x",
                m.ratio <= GOAL_VALIDATE_RATIO)
     shutil.rmtree(root, ignore_errors=True)
@@ -211,47 +229,107 @@ def measure_validate(table: Table, work: Path, runs: int) -> None:
 # ------------------------------------------------------------------ build --
 
 
-def measure_builds(table: Table, work: Path, sizes: list[int], runs: int) -> None:
+def measure_builds(table: Table, work: Path, sizes: list[int], runs: int, keep: tuple[int, ...]) -> list[bench_build.Result]:
+    """Full and plain builds at each N, and the plugin's share; the full sites for ``keep`` stay."""
     area = "Build"
     results: list[bench_build.Result] = []
     for n in sizes:
         with section(table, area, f"N={n:,}"):
-            log(f"[build] N={n:,}: full and plain site, best of {runs}")
+            log(f"[build] N={n:,}: full and plain site, best of {runs}, then one more full build for the plugin's share")
             with contextlib.redirect_stdout(sys.stderr):  # bench_build's progress lines
                 result = bench_build.measure(n, work, runs, SEED)
             results.append(result)
             failed = "" if result.full_ok and result.plain_ok else " (a build failed)"
-            table.info(area, f"Full site, `mkdocs build --strict` with the plugin ({result.full_pages:,} pages; best of {runs})",
+            table.info(area, f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} pages; best of {runs})",
                        n, f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}")
             table.info(area, f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
                        n, f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)")
             label = "Ratio full / plain"
-            value = f"{result.ratio:.2f}x (median of pairs {result.paired:.2f}x; CPU of both processes {result.cpu_ratio:.2f}x)"
+            value = f"{result.ratio:.2f}x (median of pairs {result.paired:.2f}x; CPU {result.cpu_ratio:.2f}x)"
             if n == 1000:
                 table.goal(area, label, n, value, f"≤ {GOAL_BUILD_RATIO:g}x", result.ratio <= GOAL_BUILD_RATIO and not failed)
             else:
                 table.info(area, label, n, value)
-            # The plain site and the full sites other than N=1,000 are not needed any more.
+            share = result.share
+            if share is not None and share.ok:
+                table.info(area, "Plugin's own share of one more full build: time in its event handlers (the core's "
+                           "`check_all` + `build_site` included) / the build's wall time in the same process", n,
+                           f"{share.handlers:.2f} s / {share.total:.2f} s = {share.fraction:.0%} ({share.breakdown()})")
+                table.info(area, "Rest of that build, outside the plugin: MkDocs and Material loading, rendering and writing every page "
+                           "(the generated ones included)", n, f"{share.total - share.handlers:.2f} s")
+            elif share is not None:
+                table.error(area, "Plugin's own share", RuntimeError(share.error))
+            # The plain site and the full sites not needed later are removed.
             shutil.rmtree(work / f"plain-{n}", ignore_errors=True)
-            if n != BROWSER_N:
+            if n not in keep:
                 shutil.rmtree(work / f"full-{n}", ignore_errors=True)
 
     results.sort(key=lambda r: r.n)
     if results:
-        table.info(area, "Full build, time per case (total / N)", None,
-                   ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms" for r in results))
-    marginals = []
-    for low, high in zip(results, results[1:]):
-        full = (high.full - low.full) / (high.n - low.n)
-        plain = (high.plain - low.plain) / (high.n - low.n)
-        marginals.append((low, high, full))
+        table.info(area, "Time per case (total / N): full (plain)", None,
+                   ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms ({r.plain / r.n * 1000:.1f} ms)" for r in results))
+    _, marginals = bench_build.per_case_lines(results)
+    for low, high, full, plain in marginals:
         table.info(area, f"Marginal time per extra case, {low.n:,} → {high.n:,}: full (plain)", None,
                    f"{full * 1000:.1f} ms ({plain * 1000:.1f} ms)")
     if len(marginals) >= 2:
-        (_, _, first), (low, high, last) = marginals[0], marginals[-1]
-        change = last / first if first > 0 else float("inf")
-        table.goal(area, f"Linear growth: marginal {low.n:,} → {high.n:,} / marginal {marginals[0][0].n:,} → {marginals[0][1].n:,} (full)",
-                   None, f"{change:.2f}x", f"≤ {GOAL_MARGINAL:g}x (bench_build.py)", change <= GOAL_MARGINAL)
+        first, last = marginals[0], marginals[-1]
+        change = last[2] / first[2] if first[2] > 0 else float("inf")
+        table.goal(area, f"Linear growth: marginal {last[0].n:,} → {last[1].n:,} / marginal {first[0].n:,} → {first[1].n:,} (full)",
+                   None, f"{change:.2f}x", f"≤ {GOAL_MARGINAL:g}x", change <= GOAL_MARGINAL)
+    return results
+
+
+# ---------------------------------------------------------------- related --
+
+
+def measure_related(table: Table, work: Path, target: int, builds: list[bench_build.Result]) -> None:
+    area = "Related ranking"
+    log(f"[related] rank_plainly vs rank_related, target N={target:,}")
+    r = bench_related.measure(work, target, SEED, log=log)
+    for n, point in sorted(r.points.items()):
+        plain = f"plainly {point.plain:.1f} s, " if point.plain is not None else ""
+        same = "" if point.equal is None else f"; same lists: {'yes' if point.equal else 'NO'}"
+        table.info(area, f"Measured: `rank_plainly` (once) and `rank_related` (best of {bench_related.BITSET_RUNS}), catalogue built beforehand",
+                   n, f"{plain}bit sets {point.bitset:.2f} s{same}")
+    table.info(area, f"`rank_related` (bit sets, the site's `RelatedCases`), best of {bench_related.BITSET_RUNS}", target,
+               f"{r.bitset_target:.2f} s")
+    approx = "≈ " if r.extrapolated else ""
+    table.info(area, f"`rank_plainly` (the definition), {r.method()}", target, f"{approx}{r.plain_target:.0f} s ({r.speedup:,.0f}x the bit sets)")
+    build = next((b for b in builds if b.n == target and b.full_ok), None)
+    if build is not None:
+        plain_build = build.full - r.bitset_target + r.plain_target
+        table.info(area, f"Share of the {target:,}-case full build ({build.full:.2f} s, best of the build runs): bit sets; "
+                   "plainly, of a build that ranked plainly instead", target,
+                   f"{r.bitset_target / build.full:.1%}; {approx}{r.plain_target / plain_build:.0%} (≈ {plain_build:.0f} s build)")
+        if build.share is not None and build.share.ok:
+            table.info(area, "In the build itself: time in `RelatedCases` (the share build's timer)", target,
+                       f"{build.share.spent.get('related', 0.0):.2f} s of {build.share.total:.2f} s")
+
+
+# ------------------------------------------------------------------ serve --
+
+
+def measure_serve(table: Table, work: Path, sizes: tuple[int, ...], edits: int) -> None:
+    area = "Serve"
+    for n in sizes:
+        with section(table, area, f"N={n:,}"):
+            log(f"[serve] N={n:,}: mkdocs serve, {edits} edits")
+            with contextlib.redirect_stdout(sys.stderr):
+                r = bench_serve.measure(n, work, edits, SEED)
+            shutil.rmtree(work / f"serve-{n}", ignore_errors=True)
+            if not r.edits:
+                raise RuntimeError(r.error or "no edit measured")
+            note = f"; then: {r.error}" if r.error else ""
+            label = (f"`mkdocs serve`: save a case file → its page served with the new text (median of {len(r.edits)} edits; "
+                     f"best {r.best:.2f} s; all: {', '.join(f'{e.total:.2f}' for e in r.edits)} s{note})")
+            goal = GOAL_SERVE_S.get(n)
+            if goal is not None:
+                table.goal(area, label, n, f"{r.median:.2f} s", f"≤ {goal:g} s", r.median <= goal)
+            else:
+                table.info(area, label, n, f"{r.median:.2f} s")
+            table.info(area, "… its stages (medians; from serve's log lines as they arrived)", n, r.stages())
+            table.info(area, "… first build, from starting `mkdocs serve` until it serves the page", n, f"{r.start:.2f} s")
 
 
 # ------------------------------------------------------------------ index --
@@ -420,12 +498,25 @@ def render(table: Table, header: dict[str, str], command: str) -> str:
         "The machine is shared: timings are noisy, ratios (both sides measured in the same run) less so.",
         f"- **Duration:** {header['duration']}",
         "",
-        "Method: wall times are the best of the runs shown; \"CPU\" is user + system time. "
+        "Method: wall times are the best of the runs shown; \"CPU\" is user + system time. Every build and "
+        "`zodoenwedat validate` runs in one process. Python's bytecode cache was filled before measuring "
+        f"({header['bytecode']}), so no process compiles its imports again. "
         "Synthetic repositories have an empty `data/webinars.yml` and never the real `data/published-urls.txt` "
-        "(validate and build get the synthetic site's own list). Transfer sizes: every same-origin response Chromium "
-        "received (fresh context, cache disabled, until the network is idle, worker fetches included), each body "
+        "(validate and build get the synthetic site's own list). "
+        "The plugin's own share: one more full build per N runs `mkdocs build` through MkDocs' command line in one "
+        "process, with a timer around every call of the plugin's event handlers (`on_config`, which calls the core's "
+        "`check_all` and `build_site`, `on_files`, `on_page_content`, `on_page_context`, `on_post_build`) and "
+        "around related ranking (`RelatedCases`), against that process's wall time from importing MkDocs to the end "
+        "of the build (the interpreter's start-up excluded); MkDocs and Material rendering the pages the plugin "
+        "hands over is not the plugin's time. "
+        "Serve: `mkdocs serve -a 127.0.0.1:<free port>` as a subprocess; each edit appends a sentence with a new word "
+        "to a case's summary and body and polls the case page every 20 ms until the word is served. MkDocs' watcher "
+        "(`mkdocs.livereload`) is watchdog's `PollingObserver` with a 0.5 s interval (a save waits 0-0.5 s to be "
+        "seen), then waits 0.1 s without changes, then rebuilds the whole site with a fresh plugin instance. "
+        "Transfer sizes: every same-origin response Chromium "
+        "received (fresh context, cache disabled, until the network is idle, the search Web Worker's fetches included), each body "
         "compressed with gzip -6 as a gzip-serving host would send it; the local `http.server` does not compress, "
-        "so \"on the wire\" (CDP `encodedDataLength` of the page's own requests, headers included; the search worker's fetches are not in the page's CDP session) is uncompressed.",
+        "so \"on the wire\" (CDP `encodedDataLength` of the page's own requests, headers included; the search Web Worker's fetches are not in the page's CDP session) is uncompressed.",
         "",
         table.markdown(),
         "",
@@ -436,7 +527,8 @@ def render(table: Table, header: dict[str, str], command: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="skip N=5,000 and take the best of 1 run instead of 2 or 3")
+    parser.add_argument("--quick", action="store_true",
+                        help="skip N=5,000 (related ranking at 1,000), serve at N=50 only, best of 1 run instead of 3")
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write the report (default {OUTPUT.name})")
     parser.add_argument("--keep", type=Path, help="work in this (new) directory and keep it")
     args = parser.parse_args(argv)
@@ -446,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "nproc": nproc(), "memory": memory(), "cpu": cpu_model(), "python": platform.python_version(),
         "mkdocs": version("mkdocs"), "material": version("mkdocs-material"), "chromium": "not run",
-        "load_start": load(),
+        "load_start": load(), "bytecode": "not filled",
     }
     sizes = [100, 1000] if args.quick else [100, 1000, 5000]
     build_runs = 1 if args.quick else 3  # alternating full and plain builds; the best counts
@@ -457,11 +549,21 @@ def main(argv: list[str] | None = None) -> int:
         work = args.keep.resolve()
     else:
         work = Path(tempfile.mkdtemp(prefix="zodoenwedat-bench-"))
+    serve_sizes = SERVE_SIZES[:1] if args.quick else SERVE_SIZES
+    serve_edits = 3 if args.quick else 5
     table = Table()
     try:
+        try:
+            header["bytecode"] = compile_bytecode().removeprefix("bytecode cache filled ")
+        except Exception as error:  # noqa: BLE001 - measure anyway, and say so
+            header["bytecode"] = f"failed: {error}"
+        log(f"[bytecode] {header['bytecode']}")
         with section(table, "Validate", f"{VALIDATE_CASES:,} cases"):
             measure_validate(table, work, runs)
-        measure_builds(table, work, sizes, build_runs)
+        builds = measure_builds(table, work, sizes, build_runs, keep=(BROWSER_N,))
+        with section(table, "Related ranking", f"N={max(sizes):,}"):
+            measure_related(table, work, max(sizes), builds)
+        measure_serve(table, work, serve_sizes, serve_edits)
         with section(table, "Finder index", f"N={BROWSER_N:,}"):
             measure_index(table, work, runs)
         with section(table, "Browser", f"N={BROWSER_N:,}"):
