@@ -16,17 +16,19 @@
   hand part of the generated pages to a second process that renders them with the theme while
   MkDocs renders the rest (:class:`_SharedRendering`).
 * ``on_page_context``: hand the page's extra ``<head>`` HTML to the theme; note its date for the sitemap.
-* ``on_post_build``: make sure the generated files are written; write the content-dated sitemap
-  and ``_headers``; add the generated pages' entries (title and summary) to Material's search index.
+* ``on_post_page``: keep the rendered HTML of every page that is not a case page, for the search index.
+* ``on_post_build``: make sure the generated files are written; write the search index (Pagefind:
+  the cases from the catalogue, the other pages from their HTML), the content-dated sitemap
+  and ``_headers``.
 * ``on_build_error``: stop the second processes.
 * ``on_serve``: rebuild when ``cases/`` or ``data/`` changes.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
+import time
 from pathlib import Path
 
 import jinja2
@@ -41,7 +43,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .embed.embeds import headers_file
 from .opendata.sitemap import gzipped, sitemap
 from .parallel import Job
-from .search.header import header_entries, merge_into
+from .search import pagefind_index
 from .site.build import LiveSite
 from .urlguard import check_all
 
@@ -108,6 +110,7 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
                 f"{lines}\nVerbeter ze en controleer met: zodoenwedat validate"
             )
         self.sitemap_pages: dict = {}  # URL -> date of its content (once, even if a page is rendered twice)
+        self.search_pages: dict = {}  # URL -> (rendered HTML or None: read it from the file, its path)
         if self.site is not None:
             self.site.close()  # a previous build that stopped halfway
         self.site = LiveSite(repo, edit_url_base=self.config.edit_url, site_url=config.site_url, parallel=self.parallel)
@@ -161,6 +164,14 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         self.sitemap_pages.setdefault(page.url, generated.lastmod if generated is not None else None)
         return context
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        # The search index: cases come from the catalogue, every other page from its HTML. A
+        # page rendered by the second process comes here empty: it is read from its file.
+        src_uri = page.file.src_uri
+        if not (self.site.is_page(src_uri) and self.site.page(src_uri).kind == "case"):
+            self.search_pages[page.url] = (output or None, page.file.abs_dest_path)
+        return output
+
     def on_post_build(self, *, config):
         site_dir = Path(config.site_dir)
         if self.shared is not None:
@@ -168,17 +179,32 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         self.site.write_files(site_dir)
         _log.debug(f"zodoenwedat: {self.site.report()}")
         self.site.close()
+        self._write_search_index(site_dir)
         if config.site_url:  # MkDocs' sitemap dates every page with the build; ours with its content
             text = sitemap(config.site_url, [p for p in self.sitemap_pages.items() if p[0] != "404.html"])
             (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
             (site_dir / "sitemap.xml.gz").write_bytes(gzipped(text))
         top_level = sorted(p.name for p in site_dir.iterdir() if not p.name.startswith("_"))
         (site_dir / "_headers").write_text(headers_file(top_level), encoding="utf-8")
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if path.is_file():  # Material's search plugin ran before us (it is listed first)
-            index = json.loads(path.read_text(encoding="utf-8"))
-            merged = merge_into(index, header_entries(self.site.pages()))
-            path.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def _write_search_index(self, site_dir: Path) -> None:
+        started = time.perf_counter()
+        pages = [
+            (url, html if html is not None else Path(path).read_text(encoding="utf-8"))
+            for url, (html, path) in self.search_pages.items()
+        ]
+        try:
+            files = pagefind_index.index_files(self.site.catalogue, pages)
+        except pagefind_index.SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        for path, content in files.items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        _log.debug(
+            f"zodoenwedat: search index: {len(self.site.catalogue.cases)} cases and {len(pages)} pages "
+            f"in {time.perf_counter() - started:.2f} s ({len(files)} files)"
+        )
 
     def on_build_error(self, *, error):
         if self.site is not None:
