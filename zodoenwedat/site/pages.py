@@ -216,7 +216,8 @@ class Renderer:
 
     def list_page(self, number: int) -> GeneratedPage:
         """Page ``number`` of the static list of cases, newest first, with links to the pages
-        before and after it (also as rel="prev"/"next" in the head)."""
+        before and after it (rel="prev"/"next"; in the head too from page 2 on: on the first
+        page, the overview, the theme's head links go to its neighbours in the navigation)."""
         url = urls.cases_page(number)
         link = partial(urls.relative, url)
         pages = self.list_pages()
@@ -226,7 +227,7 @@ class Renderer:
         following = urls.cases_page(number + 1) if number < pages else None
         head = "".join(
             f'<link rel="{rel}" href="{html.escape(link(target))}">'
-            for rel, target in (("prev", previous), ("next", following)) if target is not None
+            for rel, target in (("prev", previous), ("next", following)) if target is not None and number > 1
         )
         return GeneratedPage(
             url=url,

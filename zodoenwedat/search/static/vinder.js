@@ -39,6 +39,8 @@ function init() {
   var tagFacet = (root.querySelector("[data-facet][data-tags]") || { getAttribute: function () { return null; } }).getAttribute("data-facet");
 
   var pf = null, results = [], shown = 0, current = null, seq = 0, typing = null, words = null;
+  var typed = false;  // typing since the last history entry: the words replace that entry
+  var sortChoice = "";  // "nieuwste" when the visitor chose it (without words the list is newest first anyway)
 
   function boxes(facet) {
     return Array.prototype.slice.call(root.querySelectorAll('[data-facet="' + facet + '"] input[type="checkbox"]'));
@@ -66,7 +68,8 @@ function init() {
     return state;
   }
   function stateFromControls() {
-    var state = { q: input.value.trim(), sort: sortSelect.value === "nieuwste" && input.value.trim() ? "nieuwste" : "", facets: {} };
+    var q = input.value.trim();
+    var state = { q: q, sort: q && sortChoice === "nieuwste" ? "nieuwste" : "", facets: {} };
     FACETS.forEach(function (f) {
       state.facets[f] = boxes(f).filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
     });
@@ -74,6 +77,7 @@ function init() {
   }
   function applyToControls(state) {
     input.value = state.q;
+    sortChoice = state.sort;
     FACETS.forEach(function (f, i) {
       boxes(f).forEach(function (b) { b.checked = state.facets[f].indexOf(b.value) !== -1; });
       if (state.facets[f].length) groups[i].open = true;
@@ -236,6 +240,7 @@ function init() {
     var buttons = Array.prototype.slice.call(chosenList.querySelectorAll("button"));
     var next = buttons[buttons.indexOf(button) + 1] || buttons[buttons.indexOf(button) - 1];
     var focusKey = next && next !== button ? next.getAttribute("data-facet-value") : null;
+    typed = false;
     update(true).then(function () {
       var target = focusKey && chosenList.querySelector('[data-facet-value="' + CSS.escape(focusKey) + '"]');
       (target || input).focus();
@@ -261,6 +266,7 @@ function init() {
         link.addEventListener("click", function (event) {
           event.preventDefault();
           applyToControls(target);
+          typed = false;
           update(true).then(function () { input.focus(); });
         });
         p.appendChild(link);
@@ -276,6 +282,7 @@ function init() {
           button.addEventListener("click", function () {
             var b = box(pair[0], pair[1]);
             if (b) b.checked = false;
+            typed = false;
             update(true).then(function () { input.focus(); });
           });
           li.appendChild(button);
@@ -354,6 +361,8 @@ function init() {
   }
 
   // ---- events ----
+  // Every change is a history entry; while the visitor types, the words update one entry
+  // (the first key makes it), so Back returns to what was there before the typing.
   function update(push) {
     clearTimeout(typing);
     var state = stateFromControls();
@@ -362,7 +371,7 @@ function init() {
       if (push) history.pushState(null, "", url);
       else history.replaceState(null, "", url);
     }
-    return render(state);
+    return render(state).catch(fail);
   }
 
   function start(loaded) {
@@ -372,15 +381,28 @@ function init() {
     history.replaceState(null, "", address(state));
     input.addEventListener("input", function () {
       clearTimeout(typing);
-      typing = setTimeout(function () { update(false); }, TYPING_PAUSE);
+      typing = setTimeout(function () {
+        var first = !typed;
+        typed = true;
+        update(first);
+      }, TYPING_PAUSE);
     });
-    form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update(!typed);
+      typed = false;
+    });
     root.addEventListener("change", function (event) {
-      if (event.target.type === "checkbox") update(true);
+      if (event.target.type === "checkbox") { typed = false; update(true); }
     });
-    sortSelect.addEventListener("change", function () { update(true); });
+    sortSelect.addEventListener("change", function () {
+      sortChoice = sortSelect.value === "nieuwste" ? "nieuwste" : "";
+      typed = false;
+      update(true);
+    });
     clearAll.addEventListener("click", function () {
       FACETS.forEach(function (f) { boxes(f).forEach(function (b) { b.checked = false; }); });
+      typed = false;
       update(true).then(function () { input.focus(); });
     });
     more.addEventListener("click", function () {
@@ -392,8 +414,9 @@ function init() {
     });
     window.addEventListener("popstate", function () {
       var s = readState();
+      typed = false;
       applyToControls(s);
-      render(s);
+      render(s).catch(fail);
     });
     return render(state);
   }
