@@ -298,7 +298,7 @@ def test_chosen_filters_are_buttons_that_remove_them_and_clear_all(new_page, fin
     recorded.assert_clean()
 
 
-def test_no_results_offers_to_remove_filters_and_suggests_a_spelling(new_page, finder_url, finder_cases):
+def test_no_results_offers_to_remove_filters_and_a_misspelling_gets_a_suggestion(new_page, finder_url, finder_cases):
     page, recorded = open_finder(new_page, finder_url, "?q=buurtkamer&provincie=groningen")
     assert result_slugs(page) == []
     assert page.inner_text("#zd-status") == "Geen praktijkvoorbeelden gevonden voor ‘buurtkamer’ met deze filters."
@@ -306,8 +306,10 @@ def test_no_results_offers_to_remove_filters_and_suggests_a_spelling(new_page, f
     act(page, lambda: page.get_by_role("button", name="Zonder Groningen").click())
     assert sorted(result_slugs(page)) == ["golf", "hotel"] and "provincie" not in query_state(page)
 
-    type_words(page, "Almre")  # a place and an organisation say "Almere"
-    assert result_slugs(page) == []
+    assert page.locator("#zd-suggest").is_hidden(), "results for the right words: nothing to suggest"
+    # "Almre" is in no case (Pagefind may still match a shorter word it starts with); a place
+    # and an organisation say "Almere".
+    type_words(page, "Almre")
     suggestion = page.locator("#zd-suggest .zd-finder__spelling a")
     assert suggestion.inner_text() == "almere"
     assert suggestion.get_attribute("href").endswith("?q=almere")

@@ -145,7 +145,7 @@ function init() {
           ? count(n, "praktijkvoorbeeld", "praktijkvoorbeelden") + " gevonden" + (state.q ? " voor ‘" + state.q + "’" : "") + "."
           : "Geen praktijkvoorbeelden gevonden" + (state.q ? " voor ‘" + state.q + "’" : "") + (active(state).length ? " met deze filters" : "") + ".";
         root.setAttribute("data-results", String(n));
-        return n ? hideSuggestions() : showSuggestions(state, mine);
+        return showSuggestions(state, mine, n);
       }).then(function () {
         if (mine !== seq) return;
         root.setAttribute("data-ready", "1");
@@ -252,11 +252,15 @@ function init() {
     suggest.textContent = "";
   }
 
-  function showSuggestions(state, mine) {
+  // A spelling from the site's own words when a word of the query is in no case (Pagefind then
+  // may still match a short word it starts with: "almre" finds "al"); with no results, also
+  // the filters to remove.
+  function showSuggestions(state, mine, n) {
     var pairs = active(state);
     var spelling = state.q ? spellingFor(state.q) : Promise.resolve(null);
     return spelling.then(function (better) {
       if (mine !== seq) return;
+      if (n && !better) return hideSuggestions();
       suggest.textContent = "";
       if (better) {
         var p = el("p", "zd-finder__spelling", "Bedoelde je ");
@@ -273,7 +277,9 @@ function init() {
         p.appendChild(document.createTextNode("?"));
         suggest.appendChild(p);
       }
-      if (pairs.length) {
+      if (n) {
+        // results after all: the spelling is all there is to say
+      } else if (pairs.length) {
         suggest.appendChild(el("p", null, "Haal een filter weg om meer te vinden:"));
         var ul = el("ul", "zd-finder__remove");
         pairs.forEach(function (pair) {
@@ -298,21 +304,33 @@ function init() {
 
   // ---- spelling: the nearest of the site's own words (titles, places, organisations, labels) ----
   function spellingFor(q) {
-    // Only when the words find nothing even without filters: then they are probably misspelled.
-    return pf.search(q, { filters: kindFilter }).then(function (alone) {
-      if (alone.results.length) return null;
+    var tokens = q.toLowerCase().split(/\s+/).filter(Boolean);
+    var cores = tokens.map(function (token) { return token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""); });
+    return Promise.all(cores.map(known)).then(function (flags) {
+      if (flags.every(Boolean)) return null;
       return loadWords().then(function (list) {
         var changed = false;
-        var fixed = q.toLowerCase().split(/\s+/).filter(Boolean).map(function (token) {
-          var word = token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
-          var best = nearest(word, list);
-          if (best && best !== word) { changed = true; return token.replace(word, best); }
-          return token;
+        var fixed = tokens.map(function (token, i) {
+          if (flags[i]) return token;
+          var best = nearest(cores[i], list);
+          if (!best) return token;
+          changed = true;
+          return token.replace(cores[i], best);
         }).join(" ");
         if (!changed) return null;
         return pf.search(fixed, { filters: kindFilter }).then(function (r) { return r.results.length ? fixed : null; });
       });
     }).catch(function () { return null; });
+  }
+
+  // Is the word (or a form of it: Pagefind stems) in some case? A quoted search matches whole words only.
+  var knownWords = {};
+  function known(word) {
+    if (word.length < 4) return Promise.resolve(true);  // too short to correct
+    if (!(word in knownWords)) {
+      knownWords[word] = pf.search('"' + word + '"', { filters: kindFilter }).then(function (r) { return r.results.length > 0; });
+    }
+    return knownWords[word];
   }
 
   function loadWords() {
