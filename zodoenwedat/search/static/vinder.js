@@ -38,7 +38,7 @@ function init() {
   var FACETS = groups.map(function (g) { return g.getAttribute("data-facet"); });
   var tagFacet = (root.querySelector("[data-facet][data-tags]") || { getAttribute: function () { return null; } }).getAttribute("data-facet");
 
-  var pf = null, results = [], shown = 0, current = null, seq = 0, typing = null, words = null;
+  var pf = null, results = [], shown = 0, current = null, seq = 0, typing = null, words = null, filtersLoaded = null, firstResults = null;
   var typed = false;  // typing since the last history entry: the words replace that entry
   var sortChoice = "";  // "nieuwste" when the visitor chose it (without words the list is newest first anyway)
 
@@ -111,34 +111,44 @@ function init() {
     });
     return filters;
   }
-  function run(state) {
+  function searchOptions(state) {
     var options = { filters: filtersFor(state, null) };
     if (state.q && state.sort === "nieuwste") { options.sort = {}; options.sort[sortKey] = "desc"; }
-    // Without words Pagefind keeps the index's order, which is the catalogue's: newest first.
-    var main = pf.search(state.q || null, options);
-    // A filter's own counts leave out its own ticks (within a filter, values add up).
-    var own = FACETS.filter(function (f) { return state.facets[f].length; }).map(function (f) {
-      return pf.search(state.q || null, { filters: filtersFor(state, f) }).then(function (r) { return [f, r.filters[f] || {}]; });
-    });
-    return Promise.all([main, Promise.all(own)]).then(function (answers) {
-      var counts = Object.assign({}, answers[0].filters || {});
-      answers[1].forEach(function (pair) { counts[pair[0]] = pair[1]; });
-      return { results: answers[0].results, counts: counts };
+    return options;
+  }
+
+  // The counts next to the filters: what each value would leave. Pagefind counts them once all
+  // filter chunks are loaded (filtersLoaded); a filter's own counts leave out its own ticks
+  // (within a filter, values add up), so a filter with ticks gets a search of its own.
+  function countsFor(state) {
+    return filtersLoaded.then(function () {
+      var main = pf.search(state.q || null, { filters: filtersFor(state, null) });
+      var own = FACETS.filter(function (f) { return state.facets[f].length; }).map(function (f) {
+        return pf.search(state.q || null, { filters: filtersFor(state, f) }).then(function (r) { return [f, r.filters[f] || {}]; });
+      });
+      return Promise.all([main, Promise.all(own)]).then(function (answers) {
+        var counts = Object.assign({}, answers[0].filters || {});
+        answers[1].forEach(function (pair) { counts[pair[0]] = pair[1]; });
+        return counts;
+      });
     });
   }
 
+  // The results first (Pagefind loads only the chunks this search needs), the counts when
+  // they are ready; data-ready says both are on the page.
   function render(state) {
     var mine = ++seq;
     current = state;
     syncSort(state);
-    return run(state).then(function (answer) {
+    // Without words Pagefind keeps the index's order, which is the catalogue's: newest first.
+    var shownResults = pf.search(state.q || null, searchOptions(state)).then(function (answer) {
       if (mine !== seq) return;
-      showCounts(state, answer.counts);
       results = answer.results;
       shown = 0;
-      list.textContent = "";
-      return showMore(mine).then(function () {
+      return showMore(mine, true).then(function () {
         if (mine !== seq) return;
+        if (window.performance && performance.mark) performance.mark("zd-finder-results");
+        if (firstResults) { firstResults(); firstResults = null; }
         showChosen(state);
         var n = results.length;
         status.textContent = n
@@ -146,11 +156,13 @@ function init() {
           : "Geen praktijkvoorbeelden gevonden" + (state.q ? " voor ‘" + state.q + "’" : "") + (active(state).length ? " met deze filters" : "") + ".";
         root.setAttribute("data-results", String(n));
         return showSuggestions(state, mine, n);
-      }).then(function () {
-        if (mine !== seq) return;
-        root.setAttribute("data-ready", "1");
-        if (window.performance && performance.mark) performance.mark("zd-finder-results");
       });
+    });
+    var shownCounts = countsFor(state).then(function (counts) {
+      if (mine === seq) showCounts(state, counts);
+    });
+    return Promise.all([shownResults, shownCounts]).then(function () {
+      if (mine === seq) root.setAttribute("data-ready", "1");
     });
   }
 
@@ -169,11 +181,12 @@ function init() {
     });
   }
 
-  function showMore(mine) {
+  function showMore(mine, fresh) {
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (mine !== seq) return;
+      if (fresh) list.textContent = "";  // the old results stay until the new ones are there
       var frag = document.createDocumentFragment();
       items.forEach(function (item) { frag.appendChild(card(item)); });
       list.appendChild(frag);
@@ -446,6 +459,10 @@ function init() {
   }
 
   api.then(function (loaded) {
-    return Promise.resolve(loaded.filters()).then(function () { return start(loaded); });
+    // All filter chunks (for the counts) load after the first results: those need only theirs.
+    var release;
+    filtersLoaded = new Promise(function (resolve) { release = resolve; }).then(function () { return loaded.filters(); });
+    firstResults = release;
+    return start(loaded);
   }).catch(fail);
 }
