@@ -49,7 +49,7 @@ META_ORGANISATIONS, META_LABELS = "organisaties", "kenmerken"
 # "titel" ascending by title. See case_record().
 SORT_DATE, SORT_TITLE = "datum", "titel"
 # Only the parts of the bundle the site uses (Pagefind also writes its own UI kits).
-_KEEP = re.compile(r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\..+\.pagefind|(index|fragment|filter)/.+)$")
+_KEEP = re.compile(r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\.(?!unknown\.).+\.pagefind|(index|fragment|filter)/.+)$")
 # What an HTML page contributes: its article (Material's content), not the header, tabs,
 # sidebars or footer. Case cards on listing pages carry data-pagefind-ignore.
 ROOT_SELECTOR = "article"
