@@ -178,8 +178,10 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate_cases(count: int, data_dir: Path = ROOT / "data", seed: int = 2022) -> list[SyntheticCase]:
-    """``count`` valid synthetic cases, the same ones for the same seed and data."""
+def generate_cases(count: int, data_dir: Path = ROOT / "data", seed: int = 2022, extra_words: int = 0) -> list[SyntheticCase]:
+    """``count`` valid synthetic cases, the same ones for the same seed and data. With
+    ``extra_words``, each body gets a further paragraph of about that many words (from its own
+    random generator, so the cases are otherwise the same as without it)."""
     rng = random.Random(seed)
     themes = vocabulary(data_dir, "themes")
     partner_types = vocabulary(data_dir, "partner-types")
@@ -248,6 +250,8 @@ def generate_cases(count: int, data_dir: Path = ROOT / "data", seed: int = 2022)
             front.append(f"related: [{', '.join(related)}]")
         front.append("---")
         body = _body(rng, earlier)
+        if extra_words:
+            body += "\n" + _paragraph(random.Random(f"{seed}-{index}"), extra_words) + "\n"
         cases.append(SyntheticCase(slug=slug, title=title, text="\n".join(front) + "\n" + body, body=body))
     return cases
 

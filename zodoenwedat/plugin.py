@@ -8,15 +8,17 @@
 * ``on_page_content``: put the core's HTML around a generated page's Markdown, and fill the
   markers of hand-written pages (the home page's, and facts from data/ elsewhere).
 * ``on_page_context``: hand the page's extra ``<head>`` HTML to the theme.
-* ``on_post_build`` (last): add the generated pages' entries to Material's search index;
-  write ``_headers``, which names every top-level folder of the output.
+* ``on_post_page``: keep the rendered HTML of every page that is not a case page, for the search index.
+* ``on_post_build`` (last): write the search index (Pagefind: the cases from the catalogue, the
+  other pages from their HTML) and ``_headers``, which names every top-level folder of the output.
 * ``on_serve``: rebuild when ``cases/`` or ``data/`` changes.
 """
 
 from __future__ import annotations
 
-import json
+import logging
 import re
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -27,10 +29,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .embed.embeds import headers_file
 from .opendata.sitemap import gzipped, sitemap
-from .search.header import header_entries, merge_into
+from .search import pagefind_index
 from .site.build import SiteBuild, build_site
 from .urlguard import check_all
 
+_log = logging.getLogger("mkdocs.plugins.zodoenwedat")
 _MARKER_RE = re.compile(r"<!--\s*zodoenwedat:\s*([a-z0-9-]+)\s*-->")
 
 
@@ -52,6 +55,7 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
                 f"{lines}\nVerbeter ze en controleer met: zodoenwedat validate"
             )
         self.site = build_site(repo, edit_url_base=self.config.edit_url, site_url=config.site_url)
+        self.search_pages: dict[str, str] = {}  # URL -> rendered HTML, for the search index
         if config.site_url:
             config.theme.static_templates.discard("sitemap.xml")  # ours, dated by content, comes in on_files
         return config
@@ -69,6 +73,9 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         if config.site_url:  # MkDocs' sitemap dates every page with the build; ours with its content
             pages = [(_page_url(file), self._lastmod(file)) for file in files.documentation_pages()]
             text = sitemap(config.site_url, pages)
+            theirs = files.get_file_from_path("sitemap.xml")  # the theme's template, copied as it is once not rendered
+            if theirs is not None:
+                files.remove(theirs)
             files.append(File.generated(config, "sitemap.xml", content=text))
             files.append(File.generated(config, "sitemap.xml.gz", content=gzipped(text)))
         return files
@@ -87,14 +94,24 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         context["zd_head"] = generated.head if generated is not None else ""
         return context
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        generated = self.site.by_source.get(page.file.src_uri)
+        if generated is None or generated.kind != "case":  # cases are indexed from the catalogue
+            self.search_pages[page.url] = output
+        return output
+
     @event_priority(-100)  # last: _headers names every top-level folder, other plugins' output included
     def on_post_build(self, *, config):
         site_dir = Path(config.site_dir)
-        path = site_dir / "search" / "search_index.json"
-        if path.is_file():  # Material's search plugin ran before us (it is listed first)
-            index = json.loads(path.read_text(encoding="utf-8"))
-            merged = merge_into(index, header_entries(self.site.pages))
-            path.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        started = time.perf_counter()
+        try:
+            files = pagefind_index.index_files(self.site.catalogue, list(self.search_pages.items()))
+        except pagefind_index.SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        for path, content in files.items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / path).write_bytes(content)
+        _log.debug(f"zodoenwedat: search index of {len(self.search_pages)} pages in {time.perf_counter() - started:.2f} s")
         top_level = sorted(p.name for p in site_dir.iterdir() if not p.name.startswith("_"))
         (site_dir / "_headers").write_text(headers_file(top_level), encoding="utf-8")
 

@@ -53,6 +53,7 @@ def file_url(path: str) -> str | None:
 
 def current_urls(repo: Repository, today: dt.date | None = None) -> tuple[set[str], set[str]]:
     """(URLs the site has, URLs that redirect) for a valid repository, without rendering pages."""
+    from .site import urls
     from .site.build import generated_file_paths
     from .site.catalogue import build_catalogue
     from .site.pages import Renderer, SiteOptions
@@ -60,7 +61,9 @@ def current_urls(repo: Repository, today: dt.date | None = None) -> tuple[set[st
 
     catalogue = build_catalogue(repo)
     renderer = Renderer(catalogue, SiteOptions(today=today or dt.date.today()))
-    have = {"/" + url for url in renderer.page_urls()}
+    # The static list's further pages (praktijkvoorbeelden/pagina/N/) come and go with the
+    # number of cases; nobody links to them: they are not published URLs.
+    have = {"/" + url for url in renderer.page_urls() if not url.startswith(urls.PAGINATION)}
     have |= set(docs_urls(repo.root / "docs"))
     redirects = set(redirect_paths(catalogue))  # their URLs are in `moved`
     paths = [path for path in generated_file_paths(renderer) if path not in redirects]

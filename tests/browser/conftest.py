@@ -7,9 +7,11 @@
 * ``browser``: Chromium from ``/usr/bin/chromium`` through Playwright. Never
   ``playwright install``: without that binary the tests FAIL (not skip).
 * ``page`` / ``recorded`` (and ``new_page`` / ``open_page`` for other
-  viewports): a page that records every request URL and every console error,
-  so a test can assert that nothing left the local server and that the page
-  logged no errors (``recorded.assert_clean()``).
+  viewports and other local sites): a page that records every request URL and every
+  console error, so a test can assert that nothing left the local server and that the
+  page logged no errors (``recorded.assert_clean()``).
+* ``finder_url`` / ``many_url``: the finder's hand-made fixture cases and 120 synthetic
+  cases, each built once per session and served like the real site.
 """
 
 from __future__ import annotations
@@ -125,7 +127,8 @@ class Recorded:
 
 @pytest.fixture
 def new_page(browser, base_url):
-    """``new_page(width=1280, height=800) -> (page, recorded)``: a fresh page in its own context.
+    """``new_page(width=1280, height=800, origin=base_url, javascript=True) -> (page, recorded)``:
+    a fresh page in its own context (``origin``: another local site, such as a fixture site).
 
     Every request URL and every console error (and uncaught exception) of the
     page is recorded; requests to any other origin than the local server are
@@ -133,14 +136,17 @@ def new_page(browser, base_url):
     """
     contexts = []
 
-    def new(width: int = 1280, height: int = 800):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", service_workers="block")
+    def new(width: int = 1280, height: int = 800, origin: str | None = None, javascript: bool = True):
+        site = origin or base_url
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="nl-NL", service_workers="block", java_script_enabled=javascript
+        )
         contexts.append(context)
-        recorded = Recorded(origin=base_url)
+        recorded = Recorded(origin=site)
 
         def route(route):
             url = route.request.url
-            if url == base_url or url.startswith(base_url + "/"):
+            if url == site or url.startswith(site + "/"):
                 route.continue_()
             else:
                 route.abort()
@@ -188,6 +194,47 @@ def page(page_and_record):
 @pytest.fixture
 def recorded(page_and_record) -> Recorded:
     return page_and_record[1]
+
+
+# ------------------------------------------------------- fixture sites --
+
+
+def _serve_built(tmp_path_factory, name: str, cases: dict[str, str]):
+    from sitekit import build_site
+
+    built = build_site(tmp_path_factory.mktemp(name), cases)
+    if built.result.returncode != 0:
+        pytest.fail(f"The {name} fixture site does not build:\n{built.result.stdout}\n{built.result.stderr}", pytrace=False)
+    with serve(built.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def finder_cases() -> dict[str, str]:
+    """Hand-made cases for the finder and header search tests (tests/browser/finder_cases.py)."""
+    from .finder_cases import CASES
+
+    return CASES
+
+
+@pytest.fixture(scope="session")
+def finder_url(tmp_path_factory, finder_cases):
+    """The hand-made finder cases, built and served (once per session)."""
+    yield from _serve_built(tmp_path_factory, "finder", finder_cases)
+
+
+@pytest.fixture(scope="session")
+def many_cases() -> dict[str, str]:
+    """120 synthetic cases (scripts/synthetic.py): three pages of the static list, and more
+    results than the finder shows at once."""
+    from synthetic import generate_cases
+
+    return {case.slug: case.text for case in generate_cases(120, data_dir=REPO / "data", seed=13)}
+
+
+@pytest.fixture(scope="session")
+def many_url(tmp_path_factory, many_cases):
+    yield from _serve_built(tmp_path_factory, "many", many_cases)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from sitekit import REPO, READ_ATTRIBUTES, visible_text
 # point (U+202E), a flag (-u), a JavaScript name (u.pathname, u=new, item.u) or a time (14.30 u).
 FORMAL = re.compile(r"(?<![\w+\-/.'’&])(?<!\d\s)(?:[Uu]|[Uu]w|[Uu]zelf)(?![\w+\-=(/'’]|\.\w)")
 
-VENDORED = {"lunr.js", "lunr.nl.js", "lunr.stemmer.support.js"}  # third-party code, not our text
+VENDORED: set[str] = set()  # third-party code, not our text (none left)
 
 
 def formal_words(text: str) -> list[str]:

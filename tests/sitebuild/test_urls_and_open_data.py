@@ -178,12 +178,34 @@ def test_a_new_url_never_fails_the_check(tmp_path):
     assert "/praktijkvoorbeelden/ruwaard-oss-tweede/" in have
 
 
-def test_header_search_indexes_case_pages_by_title_and_summary_only(real):
-    index = json.loads((real.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    entries = [d for d in index["docs"] if d["location"].startswith("praktijkvoorbeelden/oslostraat-almere/")]
-    assert len(entries) == 1, "one entry per case page, no sections"
-    assert entries[0]["title"] == "Oslostraat in Almere"
-    assert entries[0]["text"].startswith("In de Oslostraat in Almere Buiten")
-    assert "community builder" not in entries[0]["text"]  # the body is not indexed
-    assert any(d["location"].startswith("over-de-coalitie/") for d in index["docs"]), "hand-written pages stay searchable"
+def test_one_pagefind_index_for_cases_and_pages(real):
+    """The site's search is one Pagefind index: every case, and the other pages (not the
+    embed pages, redirects or further pages of the static list); no lunr or Material index."""
+    import gzip
+
+    site = real.site
+    assert not (site / "search").exists() and not (site / "praktijkvoorbeelden" / "zoekindex.json").exists()
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    fragments = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):]) for p in (site / "pagefind" / "fragment").iterdir()]
+    assert entry["languages"]["nl"]["page_count"] == len(fragments)
+    urls = {f["url"] for f in fragments}
+    cases = {f"/praktijkvoorbeelden/{p.stem}/" for p in (REPO / "cases").glob("*.md")}
+    assert cases <= urls
+    for page in ("/", "/over-de-coalitie/", "/redactie/", "/praktijkvoorbeelden/", "/themas/leefbaarheid/", "/organisaties/", "/webinars/"):
+        assert page in urls, page
+    assert not [u for u in urls if u.startswith(("/embed/", "/praktijkvoorbeelden/pagina/")) or u.endswith(".html")]
+    oslo = next(f for f in fragments if f["url"] == "/praktijkvoorbeelden/oslostraat-almere/")
+    assert oslo["meta"]["title"] == "Oslostraat in Almere"
+    assert oslo["filters"]["thema"] and oslo["filters"]["soort"] == ["praktijkvoorbeeld"]
+    over = next(f for f in fragments if f["url"] == "/over-de-coalitie/")
+    assert over["meta"]["title"] == "Over de coalitie"
+    assert not over.get("filters"), "a page is no case: the finder never shows it"
+    theme = next(f for f in fragments if f["url"] == "/themas/leefbaarheid/")
+    assert "Oslostraat" not in theme["content"], "case cards on listing pages are not indexed again"
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if 'class="md-header' in text:
+            assert "data-zd-search" in text and "assets/zoeken/kop.js" in text, path
+
+

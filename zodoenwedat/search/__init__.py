@@ -1,1 +1,1 @@
-"""Search: the finder's prebuilt lunr index (Dutch) and the header search entries."""
+"""Search on Pagefind: the index (cases from the catalogue, pages from their HTML), the finder and the header search."""

@@ -1,86 +1,75 @@
-"""The finder's data: which text of a case goes into which index field, and the
-small JSON the browser needs to show and filter results."""
+"""The search's own files besides the index: its scripts and the finder's word list.
+
+The scripts (zodoenwedat/search/static/*.js) are ES modules served from ``assets/zoeken/``:
+``zoeken.js`` loads Pagefind's API (shared), ``vinder.js`` is the finder on
+/praktijkvoorbeelden/, ``kop.js`` the header search on every page. ``zonder-modules.js`` is
+for browsers without modules: it shows the finder's static list instead.
+
+The word list (``praktijkvoorbeelden/zoekwoorden.json``) holds the site's own words that the
+finder may suggest for a misspelled query: words of the titles, places and neighbourhoods,
+organisation names and vocabulary labels, most used first.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from importlib import resources
 
-from ..site import urls
-from ..site.catalogue import Catalogue, CaseEntry
-from .lunrindex import Field, build_index
+from ..site.catalogue import Catalogue
 
-# Field name (short: it is repeated for every document in the index) -> boost.
-# A title match must rank first, then summary, place, organisations and labels, then the body.
-FIELDS = [
-    Field("t", 10),  # title
-    Field("s", 4),  # summary
-    Field("p", 3),  # place and neighbourhood
-    Field("o", 2),  # partner organisations' names
-    Field("l", 2),  # vocabulary labels: themes, partner types, target groups, province, phase
-    Field("b", 1),  # body
-]
+ASSETS = "assets/zoeken/"
+SHARED_SCRIPT = ASSETS + "zoeken.js"
+FINDER_SCRIPT = ASSETS + "vinder.js"
+HEADER_SCRIPT = ASSETS + "kop.js"
+NO_MODULES_SCRIPT = ASSETS + "zonder-modules.js"
+SCRIPTS = {
+    SHARED_SCRIPT: "zoeken.js",
+    FINDER_SCRIPT: "vinder.js",
+    HEADER_SCRIPT: "kop.js",
+    NO_MODULES_SCRIPT: "zonder-modules.js",
+}
+WORDS = "praktijkvoorbeelden/zoekwoorden.json"
+PATHS = [*SCRIPTS, WORDS]
 
-# Facet: (query-string parameter, vocabulary, legend)
-FACETS = (
-    ("thema", "themes", "Thema's"),
-    ("partner", "partner-types", "Soort partner"),
-    ("doelgroep", "target-groups", "Doelgroep"),
-    ("provincie", "provinces", "Provincie"),
-    ("fase", "phases", "Fase"),
-)
-
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_SYNTAX = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d+[.)]|>)[ \t]+|[*_`~]+", re.MULTILINE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+MIN_LENGTH = 4  # shorter words are not corrected (the finder does not suggest for them either)
 
 
-def body_text(markdown: str) -> str:
-    """The words of a Markdown body, without link targets and syntax characters."""
-    return _MD_SYNTAX.sub(" ", _MD_LINK.sub(r"\1", markdown))
+def spelling_words(catalogue: Catalogue) -> list[str]:
+    """The site's own words, lower case, at least MIN_LENGTH letters, most used first (ties
+    alphabetical). Hyphenated words count as a whole and as their parts."""
+    counts: Counter = Counter()
 
+    def add(text: str | None) -> None:
+        for word in _WORD.findall((text or "").lower()):
+            parts = [word] + (re.split(r"['’-]", word) if re.search(r"['’-]", word) else [])
+            counts.update(part for part in parts if len(part) >= MIN_LENGTH)
 
-def document(catalogue: Catalogue, entry: CaseEntry) -> dict[str, str]:
-    case = entry.case
-    labels = []
-    for vocabulary in ("themes", "partner-types", "target-groups", "provinces", "phases"):
-        labels += [catalogue.label(vocabulary, code) for code in entry.codes(vocabulary)]
-    return {
-        "t": case.title,
-        "s": case.summary,
-        "p": " ".join(filter(None, [case.place, case.neighbourhood])),
-        "o": " ".join(p.name for p in case.partners if p.name),
-        "l": " ".join(labels),
-        "b": body_text(entry.body),
-    }
-
-
-def documents(catalogue: Catalogue):
-    """(ref, fields) for every case; the ref is the case's position, newest first."""
-    for position, entry in enumerate(catalogue.cases):
-        yield str(position), document(catalogue, entry)
-
-
-def finder_index(catalogue: Catalogue) -> dict:
-    return build_index(documents(catalogue), FIELDS)
-
-
-def finder_data(catalogue: Catalogue) -> dict:
-    """What the browser shows and filters on; position i belongs to index ref "i"."""
-    cases = []
     for entry in catalogue.cases:
         case = entry.case
-        cases.append(
-            {
-                "u": urls.case(entry.slug),
-                "t": case.title,
-                "p": ", ".join(filter(None, [case.place, case.neighbourhood])),
-                "s": case.summary,
-                "f": {param: entry.codes(vocabulary) for param, vocabulary, _ in FACETS},
-            }
-        )
-    labels = {param: {code: term.label for code, term in catalogue.vocabularies.get(vocabulary, {}).items()} for param, vocabulary, _ in FACETS}
-    return {"cases": cases, "labels": labels, "themes": "thema"}
+        add(case.title)
+        add(case.place)
+        add(case.neighbourhood)
+    for organisation in catalogue.organisations.values():
+        add(organisation.name)
+    for terms in catalogue.vocabularies.values():
+        for term in terms.values():
+            add(term.label)
+    return [word for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+def script(name: str) -> str:
+    """One of the search's scripts, minified (licence comments, /*! … */, are kept)."""
+    import rjsmin
+
+    text = (resources.files("zodoenwedat.search") / "static" / name).read_text(encoding="utf-8")
+    return rjsmin.jsmin(text, keep_bang_comments=True) + "\n"
+
+
+def files(catalogue: Catalogue) -> dict[str, str]:
+    """The scripts and the word list, path in the site -> content."""
+    out = {path: script(name) for path, name in SCRIPTS.items()}
+    out[WORDS] = json.dumps(spelling_words(catalogue), ensure_ascii=False, separators=(",", ":"))
+    return out

@@ -1,5 +1,5 @@
 """Everything the site consists of besides hand-written pages: the generated pages and the
-generated files (the finder's index, calendars, embed pages, open data, redirects).
+generated files (the search's scripts, calendars, embed pages, open data, redirects).
 
 :func:`build_site` makes all of them once, in memory, in this process: a static-site tool
 (the MkDocs adapter, :mod:`zodoenwedat.plugin`) hands them on and writes them.
@@ -15,7 +15,7 @@ from pathlib import Path
 from ..calendar.agenda import SCRIPT as WEBINARS_SCRIPT
 from ..repository import Repository
 from .catalogue import Catalogue, build_catalogue
-from .pages import FINDER_DATA, FINDER_INDEX, FINDER_SCRIPT, GeneratedPage, Renderer, SiteOptions
+from .pages import GeneratedPage, Renderer, SiteOptions
 
 MEDIA_URL = "praktijkvoorbeelden/media/"
 FileMap = dict[str, "str | bytes"]
@@ -67,9 +67,10 @@ def media_copies(repo: Repository) -> dict[str, Path]:
 def generated_file_paths(renderer: Renderer) -> list[str]:
     """The paths of every file :func:`generated_files` makes, known without making them."""
     from ..opendata import api, feed
+    from ..search import finder
     from .redirects import redirect_paths
 
-    paths = [FINDER_INDEX, FINDER_DATA, FINDER_SCRIPT]
+    paths = list(finder.PATHS)  # the search index itself is made from the rendered pages (plugin.on_post_build)
     paths += renderer.agenda.file_paths() + [WEBINARS_SCRIPT]
     paths += renderer.embeds.file_paths()
     paths += [feed.FEED, *api.PATHS]
@@ -84,11 +85,7 @@ def generated_files(renderer: Renderer) -> FileMap:
     from .redirects import redirect_files
 
     catalogue, options = renderer.catalogue, renderer.options
-    files: FileMap = {
-        FINDER_INDEX: finder.dumps(finder.finder_index(catalogue)),
-        FINDER_DATA: finder.dumps(finder.finder_data(catalogue)),
-        FINDER_SCRIPT: finder_script(),
-    }
+    files: FileMap = finder.files(catalogue)
     files.update(renderer.agenda.files())
     files[WEBINARS_SCRIPT] = (resources.files("zodoenwedat.calendar") / "static" / "webinars.js").read_text(encoding="utf-8")
     files.update(renderer.embeds.files())
@@ -96,13 +93,3 @@ def generated_files(renderer: Renderer) -> FileMap:
     files.update(api.files(catalogue, options.site_url or ""))
     files.update(redirect_files(catalogue, options.site_url or "", renderer.embeds.oembed_json))
     return files
-
-
-def finder_script() -> str:
-    """lunr.js, its Dutch pipeline and the finder in one minified file, loaded async by the
-    overview (licence comments, /*! … */, are kept)."""
-    import rjsmin
-
-    static = resources.files("zodoenwedat.search") / "static"
-    parts = [(static / name).read_text(encoding="utf-8") for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js")]
-    return rjsmin.jsmin("\n;\n".join(parts), keep_bang_comments=True) + "\n"

@@ -21,10 +21,7 @@ from . import dutch, urls
 from ..opendata import jsonld
 from .catalogue import Catalogue
 
-FINDER_ASSETS = "assets/zoeken/"
-FINDER_SCRIPT = FINDER_ASSETS + "zoeken.js"  # lunr.js, lunr.stemmer.support.js, lunr.nl.js and finder.js in one file
-FINDER_INDEX = "praktijkvoorbeelden/zoekindex.json"
-FINDER_DATA = "praktijkvoorbeelden/zoekdata.json"
+LIST_PAGE_SIZE = 50  # cases per page of the static list (the finder without JavaScript)
 LISTED_TAXONOMIES = ("themes", "partner-types", "target-groups", "provinces")
 TAXONOMY_TITLES = {
     "themes": ("Thema's", "Praktijkvoorbeelden per thema."),
@@ -60,9 +57,6 @@ class GeneratedPage:
         }
         if self.hide:
             meta["hide"] = list(self.hide)
-        # Material's header search skips the page; it gets a title-and-summary entry instead
-        # (zodoenwedat.search.header), which keeps that index small.
-        meta["search"] = {"exclude": True}
         return meta
 
     def markdown_file(self) -> str:
@@ -152,7 +146,8 @@ class Renderer:
     def page_urls(self) -> list[str]:
         """The URL of every page :meth:`pages` makes, known without rendering (in the same order)."""
         cat = self.catalogue
-        out = [urls.CASES] + [urls.case(entry.slug) for entry in cat.cases]
+        out = [urls.CASES] + [urls.cases_page(n) for n in range(2, self.list_pages() + 1)]
+        out += [urls.case(entry.slug) for entry in cat.cases]
         for vocabulary in LISTED_TAXONOMIES:
             out.append(urls.taxonomy(vocabulary))
             out += [urls.term(vocabulary, code) for code in cat.vocabularies.get(vocabulary, {})]
@@ -167,6 +162,7 @@ class Renderer:
         """Every generated page."""
         cat = self.catalogue
         pages = [self.overview()]
+        pages += [self.list_page(n) for n in range(2, self.list_pages() + 1)]
         pages += [self.case_page(entry.slug) for entry in cat.cases]
         for vocabulary in LISTED_TAXONOMIES:
             pages.append(self.taxonomy_page(vocabulary))
@@ -185,41 +181,71 @@ class Renderer:
 
     @staticmethod
     def dated(page: GeneratedPage, newest: dt.date | None) -> GeneratedPage:
-        if page.lastmod is None and page.kind in ("overview", "taxonomy", "organisations", "matrix"):
+        if page.lastmod is None and page.kind in ("overview", "list", "taxonomy", "organisations", "matrix"):
             page.lastmod = newest  # these list (or count) every case
         return page
 
+    def list_pages(self) -> int:
+        """How many pages the static list of cases has (at least one, the overview)."""
+        return max(1, -(-len(self.catalogue.cases) // LIST_PAGE_SIZE))
+
     def overview(self) -> GeneratedPage:
-        """The overview, with the finder on top (the static list is the no-JavaScript fallback)."""
-        from ..search.finder import FACETS
+        """The overview: the finder, and the first page of the static list of cases (newest
+        first), which is what shows without JavaScript (or when the finder cannot start)."""
+        from ..search import finder
+        from ..search.pagefind_index import BUNDLE, FACETS, KIND_CASE, KIND_FILTER, SORT_DATE
 
         url = urls.CASES
         link = partial(urls.relative, url)
-        bundle = f'<script src="{html.escape(link(FINDER_SCRIPT))}" async></script>'
-        preload = "".join(
-            f'<link rel="preload" href="{html.escape(link(target))}" as="fetch" crossorigin>' for target in (FINDER_INDEX, FINDER_DATA)
+        # The finder's markup shows at once, the static list only without JavaScript (the
+        # noscript style) or when the finder fails (vinder.js, zonder-modules.js): no flash.
+        head = (
+            "<noscript><style>.zd-finder{display:none}.zd-static{display:block}</style></noscript>"
+            + "".join(
+                f'<link rel="modulepreload" href="{html.escape(link(target))}">'
+                for target in (finder.SHARED_SCRIPT, BUNDLE + "pagefind.js")
+            )
+            + f'<script type="module" async src="{html.escape(link(finder.FINDER_SCRIPT))}"></script>'
+            + f'<script nomodule src="{html.escape(link(finder.NO_MODULES_SCRIPT))}"></script>'
         )
-        # Material's own search opens itself when the URL has ?q=; the finder owns q on this
-        # page, so it is taken out of the URL before Material starts and put back by finder.js.
-        # The zd-js class hides the static list while the finder loads (finder.js removes the
-        # class again if it cannot start); without JavaScript the list simply shows.
-        head_script = (
-            "<script>(function(){var d=document.documentElement;d.classList.add('zd-js');"
-            f"d.setAttribute('data-zd-index',{json.dumps(link(FINDER_INDEX))});"
-            f"d.setAttribute('data-zd-data',{json.dumps(link(FINDER_DATA))});"
-            "var u=new URL(location.href);if(u.searchParams.has('q')){"
-            "window.zdFinderQuery=u.searchParams.get('q');u.searchParams.delete('q');"
-            "history.replaceState(history.state,'',u.pathname+u.search+u.hash);}})();</script>"
+        page = self.list_page(1)
+        page.html_before = self.render(
+            "overview.html", url, entries=self.catalogue.cases, facets=FACETS, words=finder.WORDS,
+            kind_filter=KIND_FILTER, kind_value=KIND_CASE, sort_key=SORT_DATE,
+            static_list=Markup(page.html_before),
+        )
+        page.head = head + page.head
+        page.description = (
+            "Alle praktijkvoorbeelden van samenwerking tussen wonen, zorg, welzijn en gemeenten: "
+            "zoek op woorden, thema, partner, doelgroep, provincie en fase."
+        )
+        return page
+
+    def list_page(self, number: int) -> GeneratedPage:
+        """Page ``number`` of the static list of cases, newest first, with links to the pages
+        before and after it (rel="prev"/"next"; in the head too from page 2 on: on the first
+        page, the overview, the theme's head links go to its neighbours in the navigation)."""
+        url = urls.cases_page(number)
+        link = partial(urls.relative, url)
+        pages = self.list_pages()
+        start = (number - 1) * LIST_PAGE_SIZE
+        entries = self.catalogue.cases[start : start + LIST_PAGE_SIZE]
+        previous = urls.cases_page(number - 1) if number > 1 else None
+        following = urls.cases_page(number + 1) if number < pages else None
+        head = "".join(
+            f'<link rel="{rel}" href="{html.escape(link(target))}">'
+            for rel, target in (("prev", previous), ("next", following)) if target is not None and number > 1
         )
         return GeneratedPage(
             url=url,
-            title="Praktijkvoorbeelden",
-            description="Alle praktijkvoorbeelden van samenwerking tussen wonen, zorg, welzijn en gemeenten: zoek op woorden, thema, partner, doelgroep, provincie en fase.",
-            kind="overview",
+            title="Praktijkvoorbeelden" if number == 1 else f"Praktijkvoorbeelden, pagina {number}",
+            description=f"Pagina {number} van {pages} van de lijst met alle praktijkvoorbeelden, de nieuwste eerst.",
+            kind="overview" if number == 1 else "list",
             html_before=self.render(
-                "overview.html", url, entries=self.catalogue.cases, facets=FACETS,
+                "case_list_page.html", url, entries=entries, number=number, pages=pages, total=len(self.catalogue.cases),
+                first=start + 1, previous=previous, following=following,
             ),
-            head=head_script + preload + bundle,
+            head=head,
         )
 
     def case_page(self, slug: str) -> GeneratedPage:

@@ -20,6 +20,7 @@ TAXONOMY_SEGMENTS = {
 }
 
 CASES = "praktijkvoorbeelden/"
+PAGINATION = CASES + "pagina/"  # the no-JavaScript list's further pages: pagina/2/, pagina/3/, ...
 ORGANISATIONS = "organisaties/"
 COLLABORATION = "samenwerking/"
 WEBINARS = "webinars/"
@@ -29,6 +30,11 @@ HOME = ""
 
 def case(slug: str) -> str:
     return f"{CASES}{slug}/"
+
+
+def cases_page(number: int) -> str:
+    """Page ``number`` of the static list of cases (the first is the overview itself)."""
+    return CASES if number <= 1 else f"{PAGINATION}{number}/"
 
 
 def term(vocabulary: str, slug: str) -> str:
