@@ -18,8 +18,8 @@ pool of ~150 organisations, dates 2015–2025) and builds two sites with
 
 Then one more full build per N measures the plugin's own share of it (see
 :func:`plugin_share`): the same ``mkdocs build`` run in one process, with a timer
-around the core's work (``zodoenwedat.urlguard.check_all`` and
-``zodoenwedat.site.build.build_site``, as the plugin calls them) and around every
+around the core's work (``zodoenwedat.catalogue.urlguard.check_all`` and
+``zodoenwedat.build.build_site``, as the plugin calls them) and around every
 event handler of the plugin; their sum against the wall time of the whole build in
 that process. Rendering and writing the generated pages is MkDocs' and Material's
 work, not the plugin's: it is in the rest of that build. (Both figures come from that one
@@ -185,7 +185,7 @@ def publish_urls(root: Path) -> None:
     would on the real site (every URL still there). Skipped when the core has no URL guard."""
     try:
         from zodoenwedat.repository import load_repository
-        from zodoenwedat.urlguard import updated_list
+        from zodoenwedat.catalogue.urlguard import updated_list
     except ImportError:
         return
     text, _added, _removed = updated_list(load_repository(root))
@@ -250,7 +250,7 @@ def _share_child(site: Path, out: Path) -> None:
     from mkdocs.__main__ import cli
 
     import zodoenwedat.plugin as plugin
-    from zodoenwedat.site import related
+    from zodoenwedat.catalogue import related
 
     spent: dict[str, float] = defaultdict(float)
     calls: Counter = Counter()

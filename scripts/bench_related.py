@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark: related-case ranking, the plain definition against the bit-set version.
 
-:func:`zodoenwedat.site.related.rank_plainly` is the definition written out plainly: every
+:func:`zodoenwedat.catalogue.related.rank_plainly` is the definition written out plainly: every
 case scored against every other case, so its time grows with the square of N.
-:func:`zodoenwedat.site.related.rank_related` (the site's :class:`RelatedCases`) gives the same
+:func:`zodoenwedat.catalogue.related.rank_related` (the site's :class:`RelatedCases`) gives the same
 lists with bit sets. Issue 12 asks whether the bit-set version earns its place: this measures
 both at N = 5,000 synthetic cases (scripts/synthetic.py, the same cases as the build
 benchmark), on one catalogue built beforehand (loading and cataloguing are not timed).
@@ -76,7 +76,7 @@ class RelatedResult:
 
 def catalogue(n: int, work: Path, seed: int):
     """The catalogue of N synthetic cases (only data/ and cases/ are needed to load them)."""
-    from zodoenwedat.site.catalogue import build_catalogue
+    from zodoenwedat.catalogue.catalogue import build_catalogue
 
     root = work / f"related-{n}"
     if not (root / "cases").is_dir():
@@ -95,7 +95,7 @@ def timed(function, *args) -> tuple[float, object]:
 
 
 def measure_at(n: int, work: Path, seed: int, plain: bool, log=print) -> Point:
-    from zodoenwedat.site.related import rank_plainly, rank_related
+    from zodoenwedat.catalogue.related import rank_plainly, rank_related
 
     cat = catalogue(n, work, seed)
     best, ranked = float("inf"), None

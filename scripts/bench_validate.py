@@ -175,7 +175,7 @@ def publish_urls(root: Path) -> None:
     runs the URL check as on the real repository. Skipped when the core has no URL guard."""
     try:
         from zodoenwedat.repository import load_repository
-        from zodoenwedat.urlguard import updated_list
+        from zodoenwedat.catalogue.urlguard import updated_list
     except ImportError:
         return
     repo = load_repository(root)

@@ -14,7 +14,7 @@ from .casefile import suggest_slug
 from .datafiles import load_vocabularies
 from .fromissue import Conversion, FormProblem, comment, convert
 from .problems import Problems
-from .urlguard import PUBLISHED, check_all, updated_list
+from .catalogue.urlguard import PUBLISHED, check_all, updated_list
 from .schema import schema_json
 from .sourcefile import MAX_FILE_BYTES
 from .template import new_case_text

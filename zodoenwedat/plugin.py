@@ -2,7 +2,7 @@
 
 * ``on_config``: load and validate every case and data file (a problem fails the build with
   the same Dutch ``path:line:column`` messages as ``zodoenwedat validate``), then make every
-  generated page and file once, in memory (:func:`~zodoenwedat.site.build.build_site`).
+  generated page and file once, in memory (:func:`~zodoenwedat.build.build_site`).
 * ``on_files``: add them as generated files (``File.generated``), with a sitemap dated by
   content; MkDocs renders and writes them.
 * ``on_page_content``: put the core's HTML around a generated page's Markdown, and fill the
@@ -30,8 +30,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .embed.embeds import headers_file
 from .opendata.sitemap import gzipped, sitemap
 from .search import pagefind_index
-from .site.build import SiteBuild, build_site
-from .urlguard import check_all
+from .build import SiteBuild, build_site
+from .catalogue.urlguard import check_all
 
 _log = logging.getLogger("mkdocs.plugins.zodoenwedat")
 _MARKER_RE = re.compile(r"<!--\s*zodoenwedat:\s*([a-z0-9-]+)\s*-->")

@@ -10,8 +10,8 @@ import pytest
 from sitekit import REPO
 
 from zodoenwedat.repository import load_repository
-from zodoenwedat.site.catalogue import build_catalogue
-from zodoenwedat.site.related import rank_plainly, rank_related
+from zodoenwedat.catalogue.catalogue import build_catalogue
+from zodoenwedat.catalogue.related import rank_plainly, rank_related
 
 sys.path.insert(0, str(REPO / "scripts"))
 import synthetic  # noqa: E402

@@ -15,7 +15,7 @@ import yaml
 from zodoenwedat.issueform import PATH as FORM_PATH, issue_form_yaml
 from zodoenwedat.opendata.api import parse_csv_row
 from zodoenwedat.repository import load_repository
-from zodoenwedat.urlguard import current_urls, docs_urls, read_listed
+from zodoenwedat.catalogue.urlguard import current_urls, docs_urls, read_listed
 
 from sitekit import REPO, copy_repo, rename_case, run_build
 
@@ -170,7 +170,7 @@ def test_a_new_url_never_fails_the_check(tmp_path):
     root = copy_repo(tmp_path)
     text = (root / "cases" / "ruwaard-oss.md").read_text(encoding="utf-8")
     (root / "cases" / "ruwaard-oss-tweede.md").write_text(text.replace("related:", "related:", 1), encoding="utf-8")
-    from zodoenwedat.urlguard import check_all
+    from zodoenwedat.catalogue.urlguard import check_all
 
     repo = check_all(root)
     assert not [p for p in repo.problems if p.code == "url-removed"]

@@ -14,7 +14,7 @@ import vobject
 from zodoenwedat.calendar import ical, links
 from zodoenwedat.models import Webinar
 from zodoenwedat.repository import load_repository
-from zodoenwedat.site.build import build_site
+from zodoenwedat.build import build_site
 
 REPO = Path(__file__).resolve().parents[2]
 UTC = dt.timezone.utc

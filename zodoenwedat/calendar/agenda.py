@@ -6,11 +6,11 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from ..models import Webinar
-from ..site import urls
-from ..site.catalogue import Catalogue
+from ..catalogue import urls
+from ..catalogue.catalogue import Catalogue
 from . import ical, links
 
-FEED = "webinars.ics"
+FEED = urls.CALENDAR
 SCRIPT = "assets/agenda/webinars.js"
 
 
@@ -26,16 +26,16 @@ class Agenda:
 
     # -- URLs --
     def absolute(self, path: str) -> str:
-        return self.site_url + path if self.site_url else "/" + path
+        return urls.absolute(self.site_url, path)
 
     def url(self, webinar: Webinar) -> str:
         return self.absolute(urls.WEBINARS) + "#" + webinar.id
 
     def ics_path(self, webinar: Webinar) -> str:
-        return f"{urls.WEBINARS}{webinar.id}.ics"
+        return urls.webinar_calendar(webinar.id)
 
     def theme_feed_path(self, theme: str) -> str:
-        return urls.term("themes", theme) + FEED
+        return urls.theme_calendar(theme)
 
     # -- facts --
     def instants(self, webinar: Webinar) -> tuple[str, str]:

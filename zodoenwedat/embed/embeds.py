@@ -15,12 +15,10 @@ from importlib import resources
 
 from markupsafe import Markup
 
-from ..site import urls
-from ..site.catalogue import Catalogue
+from ..catalogue import urls
+from ..catalogue.catalogue import Catalogue
 
-EMBED = "embed/"
-OEMBED = "oembed/"
-SCRIPT = "embed.js"
+SCRIPT = urls.EMBED_SCRIPT
 COPY_SCRIPT = "assets/insluiten.js"
 WIDTH = 600
 HEIGHT = 460  # fixed height without embed.js: shows title, summary, themes and the link
@@ -30,27 +28,14 @@ PROVIDER = "Zo doen we dat"
 CACHE_AGE = 86400
 
 
-def case_embed_url(slug: str) -> str:
-    return f"{EMBED}{slug}/"
-
-
-def theme_embed_url(theme: str) -> str:
-    return f"{EMBED}themas/{theme}/"
-
-
-def oembed_path(slug: str) -> str:
-    return f"{OEMBED}{slug}.json"
-
-
 def _static(name: str) -> str:
     return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
 
 
 def snippet(site_url: str, embed_path: str, title: str) -> str:
     """The HTML a coalition member pastes. Every value is escaped."""
-    base = site_url.rstrip("/") + "/" if site_url else "/"
-    src = html.escape(base + embed_path, quote=True)
-    script = html.escape(base + SCRIPT, quote=True)
+    src = html.escape(urls.absolute(site_url, embed_path), quote=True)
+    script = html.escape(urls.absolute(site_url, SCRIPT), quote=True)
     label = html.escape(f"{title} (Zo doen we dat)", quote=True)
     return (
         f'<iframe src="{src}" title="{label}" width="100%" height="{HEIGHT}" '
@@ -69,16 +54,16 @@ class Embeds:
         self.script = Markup(_static("height.js"))
 
     def _absolute(self, path: str) -> str:
-        return (self.site_url.rstrip("/") + "/" + path) if self.site_url else "/" + path
+        return urls.absolute(self.site_url, path)
 
     def case_snippet(self, slug: str) -> str:
-        return snippet(self.site_url, case_embed_url(slug), self.catalogue.by_slug[slug].case.title)
+        return snippet(self.site_url, urls.case_embed(slug), self.catalogue.by_slug[slug].case.title)
 
     def theme_snippet(self, theme: str) -> str:
-        return snippet(self.site_url, theme_embed_url(theme), self.catalogue.label("themes", theme))
+        return snippet(self.site_url, urls.theme_embed(theme), self.catalogue.label("themes", theme))
 
     def oembed_url(self, slug: str) -> str:
-        return self._absolute(oembed_path(slug))
+        return self._absolute(urls.oembed(slug))
 
     def _render(self, template: str, url: str, **context) -> str:
         return self.env.get_template(template).render(
@@ -87,13 +72,13 @@ class Embeds:
 
     def case_page(self, slug: str) -> str:
         entry = self.catalogue.by_slug[slug]
-        url = case_embed_url(slug)
+        url = urls.case_embed(slug)
         return self._render(
             "embed/case.html", url, slug=slug, case=entry.case, title=entry.case.title, canonical=self._absolute(urls.case(slug))
         )
 
     def theme_page(self, theme: str) -> str:
-        url = theme_embed_url(theme)
+        url = urls.theme_embed(theme)
         term = self.catalogue.vocabularies["themes"][theme]
         slugs = self.catalogue.index["themes"].get(theme, [])
         return self._render(
@@ -122,8 +107,8 @@ class Embeds:
         """The paths of files() without rendering them."""
         paths = [SCRIPT, COPY_SCRIPT]
         for entry in self.catalogue.cases:
-            paths += [case_embed_url(entry.slug) + "index.html", oembed_path(entry.slug)]
-        paths += [theme_embed_url(theme) + "index.html" for theme in self.catalogue.vocabularies.get("themes", {})]
+            paths += [urls.case_embed(entry.slug) + "index.html", urls.oembed(entry.slug)]
+        paths += [urls.theme_embed(theme) + "index.html" for theme in self.catalogue.vocabularies.get("themes", {})]
         return paths
 
     def discovery_link(self, slug: str) -> str:
@@ -134,10 +119,10 @@ class Embeds:
     def files(self) -> dict[str, str]:
         out: dict[str, str] = {SCRIPT: _static("embed.js"), COPY_SCRIPT: _static("insluiten.js")}
         for entry in self.catalogue.cases:
-            out[case_embed_url(entry.slug) + "index.html"] = self.case_page(entry.slug)
-            out[oembed_path(entry.slug)] = self.oembed_json(entry.slug)
+            out[urls.case_embed(entry.slug) + "index.html"] = self.case_page(entry.slug)
+            out[urls.oembed(entry.slug)] = self.oembed_json(entry.slug)
         for theme in self.catalogue.vocabularies.get("themes", {}):
-            out[theme_embed_url(theme) + "index.html"] = self.theme_page(theme)
+            out[urls.theme_embed(theme) + "index.html"] = self.theme_page(theme)
         return out
 
 

@@ -7,19 +7,12 @@ import csv
 import io
 import json
 
-from ..embed.embeds import case_embed_url, oembed_path
 from ..models import Case
 from ..schema import case_schema
-from ..site import urls
-from ..site.catalogue import Catalogue
+from ..catalogue import urls
+from ..catalogue.catalogue import Catalogue
 
-JSON_PATH = "api/cases.json"
-CSV_PATH = "api/cases.csv"
-# W3C "Metadata Vocabulary for Tabular Data": a CSV file's metadata is found next to it,
-# under its own name plus "-metadata.json".
-CSV_METADATA_PATH = CSV_PATH + "-metadata.json"
-SCHEMA_PATH = "api/case.schema.json"
-PATHS = (JSON_PATH, CSV_PATH, CSV_METADATA_PATH, SCHEMA_PATH)  # the files files() makes
+JSON_PATH, CSV_PATH, CSV_METADATA_PATH, SCHEMA_PATH = urls.API_JSON, urls.API_CSV, urls.API_CSV_METADATA, urls.API_SCHEMA
 TITLE = "Praktijkvoorbeelden van Zo doen we dat"
 
 FIELDS = list(Case.model_fields)
@@ -29,7 +22,7 @@ CSV_COLUMNS = ["slug", "url", "embed_url", "oembed_url", "related_cases", *FIELD
 
 
 def case_records(catalogue: Catalogue, site_url: str) -> list[dict]:
-    base = site_url.rstrip("/") + "/" if site_url else "/"
+    base = urls.absolute(site_url, "")
     records = []
     for entry in catalogue.cases:
         data = entry.case.model_dump(mode="json")
@@ -37,8 +30,8 @@ def case_records(catalogue: Catalogue, site_url: str) -> list[dict]:
             {
                 "slug": entry.slug,
                 "url": base + urls.case(entry.slug),
-                "embed_url": base + case_embed_url(entry.slug),
-                "oembed_url": base + oembed_path(entry.slug),
+                "embed_url": base + urls.case_embed(entry.slug),
+                "oembed_url": base + urls.oembed(entry.slug),
                 "related_cases": [r.slug for r in catalogue.related.get(entry.slug, [])],
                 **{name: data[name] for name in FIELDS},
             }
@@ -57,7 +50,7 @@ def licence_record(catalogue: Catalogue) -> dict | None:
 def cases_json(catalogue: Catalogue, site_url: str) -> str:
     document = {
         "description": "Alle praktijkvoorbeelden van Zo doen we dat. Velden: zie case.schema.json.",
-        "schema": (site_url.rstrip("/") + "/" if site_url else "/") + SCHEMA_PATH,
+        "schema": urls.absolute(site_url, SCHEMA_PATH),
         "license": licence_record(catalogue),
         "count": len(catalogue.cases),
         "cases": case_records(catalogue, site_url),
@@ -88,7 +81,7 @@ def cases_csv(catalogue: Catalogue, site_url: str) -> str:
 
 def cases_csv_metadata(catalogue: Catalogue, site_url: str) -> str:
     """The CSV's metadata (CSV on the Web, W3C): title, licence, dialect and columns."""
-    base = site_url.rstrip("/") + "/" if site_url else "/"
+    base = urls.absolute(site_url, "")
     licence = catalogue.licence
     document: dict = {
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "nl"}],

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
-from ..site import urls
-from ..site.catalogue import Catalogue
+from ..catalogue import urls
+from ..catalogue.catalogue import Catalogue
 
-FEED = "feed.xml"
+FEED = urls.FEED
 LIMIT = 100
 TITLE = "Zo doen we dat – nieuwe en bijgewerkte praktijkvoorbeelden"
 
@@ -27,7 +27,7 @@ def rights_text(licence) -> str:
 
 
 def atom_feed(catalogue: Catalogue, site_url: str) -> str:
-    base = site_url.rstrip("/") + "/"
+    base = urls.absolute(site_url, "")
     entries = sorted(catalogue.cases, key=lambda e: (e.case.last_modified, e.case.published, e.slug), reverse=True)[:LIMIT]
     updated = _stamp(max((e.case.last_modified for e in entries), default=dt.date(2022, 1, 1)))
     out = [

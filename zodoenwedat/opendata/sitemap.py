@@ -6,9 +6,11 @@ import datetime as dt
 import gzip
 from xml.sax.saxutils import escape
 
+from ..catalogue import urls
+
 
 def sitemap(site_url: str, pages: list[tuple[str, dt.date | None]]) -> str:
-    base = site_url.rstrip("/") + "/"
+    base = urls.absolute(site_url, "")
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for url, lastmod in sorted(pages, key=lambda item: item[0]):
         out.append("  <url>")

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from importlib import resources
 
-from ..site.catalogue import Catalogue
+from ..catalogue.catalogue import Catalogue
 
 ASSETS = "assets/zoeken/"
 SHARED_SCRIPT = ASSETS + "zoeken.js"

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..site import urls
-from ..site.catalogue import CaseEntry, Catalogue
+from ..catalogue import urls
+from ..catalogue.catalogue import CaseEntry, Catalogue
 from . import stable
 
 LANGUAGE = "nl"

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..calendar.agenda import SCRIPT as WEBINARS_SCRIPT
-from ..repository import Repository
-from .catalogue import Catalogue, build_catalogue
-from .pages import GeneratedPage, Renderer, SiteOptions
+from .calendar.agenda import SCRIPT as WEBINARS_SCRIPT
+from .repository import Repository
+from .catalogue.catalogue import Catalogue, build_catalogue
+from .pages.renderer import GeneratedPage, Renderer, SiteOptions
 
 MEDIA_URL = "praktijkvoorbeelden/media/"
 FileMap = dict[str, "str | bytes"]
@@ -64,24 +64,10 @@ def media_copies(repo: Repository) -> dict[str, Path]:
     return {MEDIA_URL + path.relative_to(media).as_posix(): path for path in sorted(media.rglob("*")) if path.is_file()}
 
 
-def generated_file_paths(renderer: Renderer) -> list[str]:
-    """The paths of every file :func:`generated_files` makes, known without making them."""
-    from ..opendata import api, feed
-    from ..search import finder
-    from .redirects import redirect_paths
-
-    paths = list(finder.PATHS)  # the search index itself is made from the rendered pages (plugin.on_post_build)
-    paths += renderer.agenda.file_paths() + [WEBINARS_SCRIPT]
-    paths += renderer.embeds.file_paths()
-    paths += [feed.FEED, *api.PATHS]
-    paths += redirect_paths(renderer.catalogue)
-    return paths
-
-
 def generated_files(renderer: Renderer) -> FileMap:
     """Every generated file that is not a page."""
-    from ..opendata import api, feed
-    from ..search import finder
+    from .opendata import api, feed
+    from .search import finder
     from .redirects import redirect_files
 
     catalogue, options = renderer.catalogue, renderer.options

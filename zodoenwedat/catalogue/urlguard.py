@@ -8,11 +8,12 @@ until the list is updated.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from .problems import Problems
-from .repository import Repository
+from ..problems import Problems
+from ..repository import Repository, load_repository
+from . import urls
+from .catalogue import build_catalogue
 
 PUBLISHED = "data/published-urls.txt"
 HEADER = """\
@@ -51,25 +52,16 @@ def file_url(path: str) -> str | None:
     return None
 
 
-def current_urls(repo: Repository, today: dt.date | None = None) -> tuple[set[str], set[str]]:
-    """(URLs the site has, URLs that redirect) for a valid repository, without rendering pages."""
-    from .site import urls
-    from .site.build import generated_file_paths
-    from .site.catalogue import build_catalogue
-    from .site.pages import Renderer, SiteOptions
-    from .site.redirects import redirect_paths, redirect_targets
-
+def current_urls(repo: Repository) -> tuple[set[str], set[str]]:
+    """(URLs the site has, URLs that redirect) for a valid repository, from the paths module alone."""
     catalogue = build_catalogue(repo)
-    renderer = Renderer(catalogue, SiteOptions(today=today or dt.date.today()))
     # The static list's further pages (praktijkvoorbeelden/pagina/N/) come and go with the
     # number of cases; nobody links to them: they are not published URLs.
-    have = {"/" + url for url in renderer.page_urls() if not url.startswith(urls.PAGINATION)}
+    have = {"/" + url for url in urls.page_urls(catalogue) if not url.startswith(urls.PAGINATION)}
     have |= set(docs_urls(repo.root / "docs"))
-    redirects = set(redirect_paths(catalogue))  # their URLs are in `moved`
-    paths = [path for path in generated_file_paths(renderer) if path not in redirects]
-    have |= {url for url in map(file_url, paths) if url}
+    have |= {url for url in map(file_url, urls.public_files(catalogue)) if url}
     have.add("/")
-    moved = {"/" + old for old in redirect_targets(catalogue)}
+    moved = {"/" + old for old in urls.moved(catalogue)}
     return have, moved
 
 
@@ -121,8 +113,6 @@ def updated_list(repo: Repository, prune: bool = False) -> tuple[str, list[str],
 
 def check_all(root) -> Repository:
     """Everything ``zodoenwedat validate`` and the build check: the files, then the published URLs."""
-    from .repository import load_repository
-
     repo = load_repository(root)
     if not repo.problems:
         check(repo, repo.problems)

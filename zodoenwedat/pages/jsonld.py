@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from ..site import urls
-from ..site.catalogue import Catalogue
+from ..catalogue import urls
+from ..catalogue.catalogue import Catalogue
 
 
 def case_jsonld(catalogue: Catalogue, slug: str, site_url: str) -> dict:
     entry = catalogue.by_slug[slug]
     case = entry.case
-    base = site_url.rstrip("/") + "/" if site_url else "/"
+    base = urls.absolute(site_url, "")
     place: dict = {
         "@type": "Place",
         "name": ", ".join(filter(None, [case.neighbourhood, case.place])),

@@ -17,12 +17,12 @@ from functools import partial
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import dutch, urls
-from ..opendata import jsonld
-from .catalogue import Catalogue
+from ..catalogue import dutch, urls
+from . import jsonld
+from ..catalogue.catalogue import Catalogue
 
-LIST_PAGE_SIZE = 50  # cases per page of the static list (the finder without JavaScript)
-LISTED_TAXONOMIES = ("themes", "partner-types", "target-groups", "provinces")
+LIST_PAGE_SIZE = urls.LIST_PAGE_SIZE
+LISTED_TAXONOMIES = urls.LISTED_TAXONOMIES
 TAXONOMY_TITLES = {
     "themes": ("Thema's", "Praktijkvoorbeelden per thema."),
     "partner-types": ("Partners", "Praktijkvoorbeelden per soort partner: wie werkt er samen?"),
@@ -89,7 +89,7 @@ def _environment() -> Environment:
 
 
 def _lower_first(text: str) -> str:
-    from .related import lower_first
+    from ..catalogue.related import lower_first
 
     return lower_first(text)
 
@@ -143,21 +143,6 @@ class Renderer:
 
     # ------------------------------------------------------------- pages --
 
-    def page_urls(self) -> list[str]:
-        """The URL of every page :meth:`pages` makes, known without rendering (in the same order)."""
-        cat = self.catalogue
-        out = [urls.CASES] + [urls.cases_page(n) for n in range(2, self.list_pages() + 1)]
-        out += [urls.case(entry.slug) for entry in cat.cases]
-        for vocabulary in LISTED_TAXONOMIES:
-            out.append(urls.taxonomy(vocabulary))
-            out += [urls.term(vocabulary, code) for code in cat.vocabularies.get(vocabulary, {})]
-        out.append(urls.ORGANISATIONS)
-        out += [urls.organisation(slug) for slug in cat.organisations]
-        out += [urls.WEBINARS, urls.FIELDS, urls.COLLABORATION]
-        types = list(cat.vocabularies.get("partner-types", {}))
-        out += [urls.pair(a, b) for i, a in enumerate(types) for b in types[i + 1 :]]
-        return out
-
     def pages(self) -> list[GeneratedPage]:
         """Every generated page."""
         cat = self.catalogue
@@ -186,8 +171,7 @@ class Renderer:
         return page
 
     def list_pages(self) -> int:
-        """How many pages the static list of cases has (at least one, the overview)."""
-        return max(1, -(-len(self.catalogue.cases) // LIST_PAGE_SIZE))
+        return urls.list_pages(len(self.catalogue.cases))
 
     def overview(self) -> GeneratedPage:
         """The overview: the finder, and the first page of the static list of cases (newest
@@ -410,6 +394,6 @@ def _newest(entries) -> dt.date | None:
 
 
 def _organisation_slug(name: str) -> str:
-    from .catalogue import organisation_slug
+    from ..catalogue.catalogue import organisation_slug
 
     return organisation_slug(name)

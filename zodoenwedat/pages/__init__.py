@@ -1,0 +1,1 @@
+"""The generated pages (cases, listings, overview, webinars, fields) as plain data with HTML."""
