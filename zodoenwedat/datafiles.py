@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .vocabularies import VOCABULARIES
 from .models import CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from .problems import Problems
 from .sourcefile import read_text, report_located, validate_model
@@ -14,13 +15,7 @@ from .textrules import SLUG_MAX, SLUG_RE
 from .yamlsource import load_located
 
 # Vocabulary name -> file in data/. The case field that uses each is in crosscheck.
-VOCABULARY_FILES = {
-    "themes": "themes.yml",
-    "partner-types": "partner-types.yml",
-    "target-groups": "target-groups.yml",
-    "phases": "phases.yml",
-    "provinces": "provinces.yml",
-}
+VOCABULARY_FILES = {v.name: v.file for v in VOCABULARIES}
 COALITION_FILE = "coalition.yml"
 LICENCE_FILE = "licence.yml"
 WEBINARS_FILE = "webinars.yml"

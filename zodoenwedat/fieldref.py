@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .vocabularies import VOCABULARIES
 from .models import Case, Contact, Coordinates, Partner, Source
 
 NESTED = {"partners": Partner, "sources": Source, "contact": Contact, "coordinates": Coordinates}
-VOCABULARY_OF = {"province": "provinces", "themes": "themes", "target_groups": "target-groups", "phase": "phases", "partners.type": "partner-types"}
+VOCABULARY_OF = {v.field: v.name for v in VOCABULARIES}
 
 
 @dataclass

@@ -16,15 +16,10 @@ from .datafiles import VOCABULARY_FILES, load_coalition, load_licence, load_voca
 from .models import Case, CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from .problems import Problems
 from .textrules import SLUG_RE, suggestion
+from .vocabularies import CASE_FIELDS, PARTNER_TYPES
 
-# Which case field takes its values from which vocabulary.
-VOCABULARY_FIELDS = {
-    "province": "provinces",
-    "themes": "themes",
-    "target_groups": "target-groups",
-    "phase": "phases",
-}
-PARTNER_TYPE_VOCABULARY = "partner-types"
+VOCABULARY_FIELDS = CASE_FIELDS  # case field -> vocabulary
+PARTNER_TYPE_VOCABULARY = PARTNER_TYPES
 DISTINCT_FIELDS = ("themes", "target_groups", "related", "aliases")
 
 

@@ -10,20 +10,17 @@ from __future__ import annotations
 import json
 
 from .models import Case, VocabularyTerm
+from .vocabularies import CASE_FIELDS, PARTNER_TYPES
 from .textrules import SLUG_MAX, SLUG_PATTERN
 
 SCHEMA_ID = "https://zodoenwedat.nl/api/case.schema.json"
 SCHEMA_PATH = "schema/case.schema.json"
 
 # (path into the schema, vocabulary): where each vocabulary's codes go.
-_ENUM_PLACES = (
-    (("properties", "province"), "provinces"),
-    (("properties", "phase"), "phases"),
-    (("properties", "themes", "items"), "themes"),
-    (("properties", "target_groups", "items"), "target-groups"),
-    (("$defs", "Partner", "properties", "type"), "partner-types"),
-    (("$defs", "PartnerCode",), "partner-types"),
-)
+_ENUM_PLACES = tuple(
+    (("properties", field, "items") if Case.model_fields[field].annotation is not str else ("properties", field), name)
+    for field, name in CASE_FIELDS.items()
+) + ((("$defs", "Partner", "properties", "type"), PARTNER_TYPES), (("$defs", "PartnerCode"), PARTNER_TYPES))
 
 # A partner is a block with fields or only its type's code ('- gemeente'); the model turns
 # the code into a block before validating (models.PartnerEntry), which its schema cannot show.

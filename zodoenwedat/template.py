@@ -15,17 +15,12 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .vocabularies import CASE_FIELDS, PARTNER_TYPES
 from .models import Case, Contact, Coordinates, Partner, Source
 
 _NESTED_LIST = {"partners": Partner, "sources": Source}
 _NESTED_BLOCK = {"contact": Contact, "coordinates": Coordinates}
-_VOCABULARY_OF = {
-    "province": "provinces",
-    "themes": "themes",
-    "target_groups": "target-groups",
-    "phase": "phases",
-    "type": "partner-types",
-}
+_VOCABULARY_OF = {**CASE_FIELDS, "type": PARTNER_TYPES}  # field (of a case or a partner) -> vocabulary
 
 # Example values for fields whose model carries none.
 _EXAMPLES: dict[str, Any] = {

@@ -14,21 +14,17 @@ from itertools import combinations
 
 from ..models import Case, CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from ..repository import Repository
+from ..vocabularies import BY_NAME
 from .related import RelatedCases
 
 # Vocabulary name -> how to read a case's codes for it.
 def _codes(case: Case, vocabulary: str) -> list[str]:
-    if vocabulary == "themes":
-        return list(case.themes)
-    if vocabulary == "partner-types":
+    """The codes a case names from a vocabulary, in its own order, each once."""
+    field = BY_NAME[vocabulary].field
+    if field == "partners.type":
         return list(dict.fromkeys(p.type for p in case.partners))
-    if vocabulary == "target-groups":
-        return list(case.target_groups)
-    if vocabulary == "provinces":
-        return [case.province]
-    if vocabulary == "phases":
-        return [case.phase]
-    raise KeyError(vocabulary)
+    value = getattr(case, field)
+    return list(value) if isinstance(value, list) else [value]
 
 
 @dataclass(frozen=True)

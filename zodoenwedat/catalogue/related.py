@@ -15,10 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import vocabularies
+
 if TYPE_CHECKING:  # pragma: no cover
     from .catalogue import Catalogue
 
-WEIGHTS = {"themes": 3, "partner-types": 2, "target-groups": 2, "provinces": 1}
+WEIGHTS = vocabularies.WEIGHTS  # vocabulary -> weight of a shared term
 MAX_RELATED = 5
 MIN_SCORE = 2  # sharing only the province is not enough
 

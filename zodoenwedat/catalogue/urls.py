@@ -12,20 +12,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..vocabularies import LISTED, PARTNER_TYPES, VOCABULARIES
+
 if TYPE_CHECKING:  # only for the type: the catalogue imports nothing from here at run time
     from .catalogue import Catalogue
 
 # Vocabulary name -> URL segment (Dutch, public).
-TAXONOMY_SEGMENTS = {
-    "themes": "themas",
-    "partner-types": "partners",
-    "target-groups": "doelgroepen",
-    "provinces": "provincies",
-    "phases": "fases",
-}
+TAXONOMY_SEGMENTS = {v.name: v.segment for v in VOCABULARIES if v.segment}
 
 # The vocabularies with a listing page and a page per term.
-LISTED_TAXONOMIES = ("themes", "partner-types", "target-groups", "provinces")
+LISTED_TAXONOMIES = LISTED
 
 CASES = "praktijkvoorbeelden/"
 PAGINATION = CASES + "pagina/"  # the no-JavaScript list's further pages: pagina/2/, pagina/3/, ...
@@ -112,7 +108,7 @@ def page_urls(catalogue: Catalogue) -> list[str]:
     out.append(ORGANISATIONS)
     out += [organisation(slug) for slug in catalogue.organisations]
     out += [WEBINARS, FIELDS, COLLABORATION]
-    types = list(catalogue.vocabularies.get("partner-types", {}))
+    types = list(catalogue.vocabularies.get(PARTNER_TYPES, {}))
     out += [pair(a, b) for i, a in enumerate(types) for b in types[i + 1 :]]
     return out
 

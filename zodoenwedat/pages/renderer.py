@@ -18,17 +18,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..catalogue import dutch, urls
+from ..vocabularies import VOCABULARIES
 from . import jsonld
 from ..catalogue.catalogue import Catalogue
 
 LIST_PAGE_SIZE = urls.LIST_PAGE_SIZE
 LISTED_TAXONOMIES = urls.LISTED_TAXONOMIES
-TAXONOMY_TITLES = {
-    "themes": ("Thema's", "Praktijkvoorbeelden per thema."),
-    "partner-types": ("Partners", "Praktijkvoorbeelden per soort partner: wie werkt er samen?"),
-    "target-groups": ("Doelgroepen", "Praktijkvoorbeelden per doelgroep."),
-    "provinces": ("Provincies", "Praktijkvoorbeelden per provincie."),
-}
+TAXONOMY_TITLES = {v.name: (v.title, v.intro) for v in VOCABULARIES if v.listed}
 
 
 @dataclass

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..catalogue import urls
+from ..vocabularies import VOCABULARIES
 from ..catalogue.catalogue import CaseEntry, Catalogue
 from . import stable
 
@@ -34,13 +35,7 @@ KIND_FILTER = "soort"
 KIND_CASE = "praktijkvoorbeeld"
 # Facet: (URL parameter = Pagefind filter name, vocabulary in data/, legend). The finder and
 # the filters column read these names from the page (data attributes), never from its script.
-FACETS = (
-    ("thema", "themes", "Thema"),
-    ("partner", "partner-types", "Soort partner"),
-    ("doelgroep", "target-groups", "Doelgroep"),
-    ("provincie", "provinces", "Provincie"),
-    ("fase", "phases", "Fase"),
-)
+FACETS = tuple((v.facet, v.name, v.legend) for v in VOCABULARIES)
 # Meta data of a case record. Pagefind searches every meta field ("title" counts most) and
 # shows them with a result; the record's text (its excerpts) is the summary and the body.
 META_TITLE, META_PLACE, META_SUMMARY = "title", "plaats", "samenvatting"
