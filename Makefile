@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT = $(VENV)
 # Material prints its end-of-life notice on every run; the README states the platform's status.
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: site test serve validate chromium clean bench lighthouse lock
+.PHONY: site test check serve validate chromium clean bench lighthouse lock
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -56,6 +56,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 test: $(VENV)/.installed-test chromium node_modules/.package-lock.json
 	$(BIN)/python -m pytest
+
+# The fast loop: linters, formatter, types, architecture, then every test without a browser.
+check: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -m "not browser" -q
 
 # Benchmarks (never tests): one table, written into BENCHMARKS.md.
 bench: $(VENV)/.installed-test chromium

@@ -105,7 +105,9 @@ def check_body(body: str, first_line: int) -> BodyReport:
     """Check a case body; ``first_line`` is the file line of the body's first line."""
     report = BodyReport()
     if len(body) > MAX_BODY_CHARS:
-        report.add(first_line, 1, "body-too-long", f"De tekst is te lang ({len(body)} tekens, maximaal {MAX_BODY_CHARS}); kort hem in.")
+        report.add(
+            first_line, 1, "body-too-long", f"De tekst is te lang ({len(body)} tekens, maximaal {MAX_BODY_CHARS}); kort hem in."
+        )
         return report
 
     lines = body.split("\n")
@@ -132,10 +134,17 @@ def check_body(body: str, first_line: int) -> BodyReport:
 
         for bidi in _BIDI_RE.finditer(line) if has_bidi else ():
             ch = bidi.group(0)
-            report.add(lineno, bidi.start() + 1, "bidi", f"Hier staat een onzichtbaar teken dat de leesrichting omdraait (U+{ord(ch):04X}); haal het weg.")
+            report.add(
+                lineno,
+                bidi.start() + 1,
+                "bidi",
+                f"Hier staat een onzichtbaar teken dat de leesrichting omdraait (U+{ord(ch):04X}); haal het weg.",
+            )
 
         if _H1_RE.match(line):
-            report.add(lineno, 1, "body-h1", "Gebruik geen kop met één # : de titel komt uit het veld title. Begin koppen met ##.")
+            report.add(
+                lineno, 1, "body-h1", "Gebruik geen kop met één # : de titel komt uit het veld title. Begin koppen met ##."
+            )
         elif previous_text and _SETEXT_RE.match(line):
             report.add(
                 lineno,
@@ -166,7 +175,12 @@ def check_body(body: str, first_line: int) -> BodyReport:
             )
         attr = _ATTR_LIST_RE.search(visible) if "{" in visible else None
         if attr:
-            report.add(lineno, attr.start() + 1, "body-attr-list", "Opmaak tussen { } (zoals {: .klasse}) is niet toegestaan; haal dat deel weg.")
+            report.add(
+                lineno,
+                attr.start() + 1,
+                "body-attr-list",
+                "Opmaak tussen { } (zoals {: .klasse}) is niet toegestaan; haal dat deel weg.",
+            )
         text_for_words.append(visible)
         previous_text = bool(line.strip()) and not h2
 
@@ -188,7 +202,12 @@ def _check_sections(headings: list[tuple[str, int]], first_line: int, report: Bo
     names = [name for name, _ in headings]
     for required in REQUIRED_SECTIONS:
         if required not in names:
-            report.add(first_line, 1, "missing-section", f"De kop '## {required}' ontbreekt. De tekst begint met ## Aanleiding, dan ## Aanpak.")
+            report.add(
+                first_line,
+                1,
+                "missing-section",
+                f"De kop '## {required}' ontbreekt. De tekst begint met ## Aanleiding, dan ## Aanpak.",
+            )
     known = REQUIRED_SECTIONS + OPTIONAL_SECTIONS
     expected = [name for name in known if name in names]  # the known sections, in the right order, once each
     # Known sections first, in the canonical order, each once; other sections after them.
@@ -242,10 +261,16 @@ def _check_inline_links(lines: list[str], first_line: int, report: BodyReport) -
             if is_image:
                 _check_image(text[start + 1 : match.start()], target, *position(start - 1), report)
                 continue
-            run = target if destination.group(1).startswith("<") else _SCHEME_RUN_RE.match(text, destination.start(1)).group(0)
+            scheme_run = _SCHEME_RUN_RE.match(text, destination.start(1))
+            run = target if destination.group(1).startswith("<") or scheme_run is None else scheme_run.group(0)
             scheme = link_scheme(run)
             if scheme in _UNSAFE_SCHEMES:
-                report.add(line, column, "unsafe-link", f"Links met '{scheme}:' zijn niet toegestaan (onveilig). Gebruik een https://-adres.")
+                report.add(
+                    line,
+                    column,
+                    "unsafe-link",
+                    f"Links met '{scheme}:' zijn niet toegestaan (onveilig). Gebruik een https://-adres.",
+                )
                 continue
             _check_target(target, line, column, report)
     for ref in _REF_DEF_ML_RE.finditer(text) if "]:" in text else ():
@@ -264,7 +289,9 @@ def _check_links(line: str, lineno: int, report: BodyReport) -> None:
 def _check_target(target: str, lineno: int, column: int, report: BodyReport) -> None:
     scheme = link_scheme(target)
     if scheme in _UNSAFE_SCHEMES:
-        report.add(lineno, column, "unsafe-link", f"Links met '{scheme}:' zijn niet toegestaan (onveilig). Gebruik een https://-adres.")
+        report.add(
+            lineno, column, "unsafe-link", f"Links met '{scheme}:' zijn niet toegestaan (onveilig). Gebruik een https://-adres."
+        )
         return
     if scheme == "https":
         problem = https_url_problem(target)
@@ -277,7 +304,12 @@ def _check_target(target: str, lineno: int, column: int, report: BodyReport) -> 
         report.add(lineno, column, "insecure-link", "Gebruik een beveiligd webadres: vervang http:// door https://.")
         return
     if scheme:
-        report.add(lineno, column, "invalid-link", f"Links met '{scheme}:' zijn niet toegestaan; gebruik https://, mailto: of een ander praktijkvoorbeeld (naam.md).")
+        report.add(
+            lineno,
+            column,
+            "invalid-link",
+            f"Links met '{scheme}:' zijn niet toegestaan; gebruik https://, mailto: of een ander praktijkvoorbeeld (naam.md).",
+        )
         return
     if target.startswith("#") or target == "":
         return
@@ -299,7 +331,12 @@ def _check_target(target: str, lineno: int, column: int, report: BodyReport) -> 
 
 def _check_image(alt: str, target: str, lineno: int, column: int, report: BodyReport) -> None:
     if not alt.strip():
-        report.add(lineno, column, "image-alt", "Deze afbeelding heeft geen beschrijving (alt-tekst). Schrijf tussen [ ] wat erop te zien is.")
+        report.add(
+            lineno,
+            column,
+            "image-alt",
+            "Deze afbeelding heeft geen beschrijving (alt-tekst). Schrijf tussen [ ] wat erop te zien is.",
+        )
     scheme = link_scheme(target)
     media = _MEDIA_RE.match(target)
     if scheme or not media or ".." in target.split("/"):

@@ -13,9 +13,9 @@ from importlib import resources
 from pathlib import Path
 
 from .calendar.agenda import SCRIPT as WEBINARS_SCRIPT
-from .repository import Repository
 from .catalogue.catalogue import Catalogue, build_catalogue
 from .pages.renderer import GeneratedPage, Renderer, SiteOptions
+from .repository import Repository
 
 MEDIA_URL = "praktijkvoorbeelden/media/"
 FileMap = dict[str, "str | bytes"]
@@ -67,11 +67,11 @@ def media_copies(repo: Repository) -> dict[str, Path]:
 def generated_files(renderer: Renderer) -> FileMap:
     """Every generated file that is not a page."""
     from .opendata import api, feed
-    from .search import finder
     from .redirects import redirect_files
+    from .search import finder
 
     catalogue, options = renderer.catalogue, renderer.options
-    files: FileMap = finder.files(catalogue)
+    files: FileMap = dict(finder.files(catalogue))
     files.update(renderer.agenda.files())
     files[WEBINARS_SCRIPT] = (resources.files("zodoenwedat.calendar") / "static" / "webinars.js").read_text(encoding="utf-8")
     files.update(renderer.embeds.files())

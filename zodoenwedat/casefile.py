@@ -72,7 +72,10 @@ def load_case(path: Path, rel: str, problems: Problems) -> CaseFile:
     before = len(problems)
     if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
         problems.add(
-            rel, 1, 1, "invalid-filename",
+            rel,
+            1,
+            1,
+            "invalid-filename",
             f"De bestandsnaam '{path.name}' is geen geldige code: gebruik kleine letters a-z, cijfers en enkele koppeltekens, "
             f"hoogstens {SLUG_MAX} tekens. Hernoem het bestand bijvoorbeeld naar '{suggest_slug(slug)}.md'.",
         )
@@ -92,9 +95,17 @@ def load_case(path: Path, rel: str, problems: Problems) -> CaseFile:
     result.located = located
     report_located(located, rel, problems)
     if located.value is None and not located.issues:
-        problems.add(rel, 1, 1, "empty-front-matter", "De kop tussen de --- regels is leeg; vul de velden in (zie 'zodoenwedat new').")
+        problems.add(
+            rel, 1, 1, "empty-front-matter", "De kop tussen de --- regels is leeg; vul de velden in (zie 'zodoenwedat new')."
+        )
     elif located.value is not None and not isinstance(located.value, dict):
-        problems.add(rel, front_line, 1, "front-matter-not-mapping", "De kop moet bestaan uit regels 'veld: waarde', zoals title: Ruwaard in Oss.")
+        problems.add(
+            rel,
+            front_line,
+            1,
+            "front-matter-not-mapping",
+            "De kop moet bestaan uit regels 'veld: waarde', zoals title: Ruwaard in Oss.",
+        )
     elif isinstance(located.value, dict):
         result.case = validate_model(Case, located.value, located, rel, problems)  # type: ignore[assignment]
 
@@ -103,10 +114,10 @@ def load_case(path: Path, rel: str, problems: Problems) -> CaseFile:
     for line, column, code, message in report.problems:
         problems.add(rel, line, column, code, message)
 
-    for index, line in enumerate(text.split("\n") if may_contain_private_numbers(text) else ()):
-        if _DIGIT_RE.search(line):
-            for column, code, message in privacy_problems(line):
-                problems.add(rel, index + 1, column, code, message)
+    for number, text_line in enumerate(text.split("\n") if may_contain_private_numbers(text) else (), start=1):
+        if _DIGIT_RE.search(text_line):
+            for column, code, message in privacy_problems(text_line):
+                problems.add(rel, number, column, code, message)
 
     result.ok = len(problems) == before and result.case is not None
     return result

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from . import report
 from .casefile import suggest_slug
+from .catalogue.urlguard import PUBLISHED, check_all, updated_list
 from .datafiles import load_vocabularies
 from .fromissue import Conversion, FormProblem, comment, convert
 from .problems import Problems
-from .catalogue.urlguard import PUBLISHED, check_all, updated_list
 from .schema import schema_json
 from .sourcefile import MAX_FILE_BYTES
 from .template import new_case_text
@@ -43,8 +43,15 @@ def _parser() -> argparse.ArgumentParser:
         "from-issue", help="zet een ingevuld GitHub-formulier 'Nieuw praktijkvoorbeeld' om in een praktijkvoorbeeld"
     )
     from_issue.add_argument("body", metavar="BESTAND", help="de tekst van het issue (Markdown); - leest van standaardinvoer")
-    from_issue.add_argument("--issue", type=int, metavar="NUMMER", help="het nummer van het issue: een eerder bestand uit hetzelfde issue wordt vervangen")
-    from_issue.add_argument("--comment", metavar="BESTAND", help="schrijf ook een reactie voor het issue (Markdown) naar dit bestand")
+    from_issue.add_argument(
+        "--issue",
+        type=int,
+        metavar="NUMMER",
+        help="het nummer van het issue: een eerder bestand uit hetzelfde issue wordt vervangen",
+    )
+    from_issue.add_argument(
+        "--comment", metavar="BESTAND", help="schrijf ook een reactie voor het issue (Markdown) naar dit bestand"
+    )
 
     schema = commands.add_parser("schema", help="druk het JSON Schema van de kop van een praktijkvoorbeeld af")
     schema.add_argument("--output", help="schrijf naar dit bestand in plaats van het scherm")
@@ -52,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
 
     urls = commands.add_parser("urls", help=f"controleer of werk {PUBLISHED} bij (alle openbare webadressen)")
     urls.add_argument("--update", action="store_true", help="voeg nieuwe webadressen toe aan de lijst")
-    urls.add_argument("--prune", action="store_true", help="haal met --update ook verdwenen adressen weg (alleen als dat de bedoeling is)")
+    urls.add_argument(
+        "--prune", action="store_true", help="haal met --update ook verdwenen adressen weg (alleen als dat de bedoeling is)"
+    )
     return parser
 
 
@@ -140,7 +149,11 @@ def _from_issue(root: Path, body_file: str, issue: int | None, comment_file: str
     except UnicodeDecodeError:
         body = None
     if body is None:
-        result = Conversion(problems=[FormProblem(None, "De tekst van het issue is geen geldige UTF-8; typ de tekens die niet goed overkomen opnieuw.")])
+        result = Conversion(
+            problems=[
+                FormProblem(None, "De tekst van het issue is geen geldige UTF-8; typ de tekens die niet goed overkomen opnieuw.")
+            ]
+        )
     else:
         try:
             result = convert(root, body, issue=issue)
@@ -190,7 +203,8 @@ def _urls(root: Path, update: bool, prune: bool) -> int:
 
 def _generate(root: Path) -> int:
     """Rewrite every committed file that is derived from the models and vocabularies."""
-    from .issueform import PATH as FORM_PATH, issue_form_yaml
+    from .issueform import PATH as FORM_PATH
+    from .issueform import issue_form_yaml
     from .schema import SCHEMA_PATH
 
     vocabularies = load_vocabularies(root / "data", Problems())

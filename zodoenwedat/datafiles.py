@@ -7,11 +7,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from .vocabularies import VOCABULARIES
 from .models import CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from .problems import Problems
 from .sourcefile import read_text, report_located, validate_model
 from .textrules import SLUG_MAX, SLUG_RE
+from .vocabularies import VOCABULARIES
 from .yamlsource import load_located
 
 # Vocabulary name -> file in data/. The case field that uses each is in crosscheck.
@@ -45,13 +45,25 @@ def load_mapping(data_dir: Path, name: str, model: type[M], problems: Problems) 
     if located is None:
         return {}
     if not isinstance(located.value, dict):
-        problems.add(rel, 1, 1, "data-not-mapping", f"{rel} moet bestaan uit codes met daaronder hun velden, zoals 'code:' en ingesprongen 'label: …'.")
+        problems.add(
+            rel,
+            1,
+            1,
+            "data-not-mapping",
+            f"{rel} moet bestaan uit codes met daaronder hun velden, zoals 'code:' en ingesprongen 'label: …'.",
+        )
         return {}
     entries: dict[str, M] = {}
     for slug, value in located.value.items():
         line, column = located.key_where((slug,))
         if not isinstance(slug, str) or not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
-            problems.add(rel, line, column, "invalid-slug", f"'{slug}' is geen geldige code: gebruik kleine letters a-z, cijfers en enkele koppeltekens.")
+            problems.add(
+                rel,
+                line,
+                column,
+                "invalid-slug",
+                f"'{slug}' is geen geldige code: gebruik kleine letters a-z, cijfers en enkele koppeltekens.",
+            )
             continue
         item = validate_model(model, value, located, rel, problems, prefix=(slug,))
         if item is not None:
@@ -74,7 +86,10 @@ def load_licence(data_dir: Path, problems: Problems) -> ContentLicence | None:
         return None
     if not isinstance(located.value, dict):
         problems.add(
-            rel, 1, 1, "data-not-mapping",
+            rel,
+            1,
+            1,
+            "data-not-mapping",
             f"{rel} moet bestaan uit regels 'veld: waarde', zoals 'spdx: CC-BY-4.0' en 'name: …'.",
         )
         return None
@@ -100,7 +115,13 @@ def load_webinars(data_dir: Path, problems: Problems) -> tuple[list[Webinar], di
             continue
         line, column = located.where((index, "id"))
         if webinar.id in seen:
-            problems.add(rel, line, column, "duplicate-id", f"Het webinar-id '{webinar.id}' staat al op regel {seen[webinar.id]}; elk webinar heeft een eigen id.")
+            problems.add(
+                rel,
+                line,
+                column,
+                "duplicate-id",
+                f"Het webinar-id '{webinar.id}' staat al op regel {seen[webinar.id]}; elk webinar heeft een eigen id.",
+            )
             continue
         seen[webinar.id] = line
         webinars.append(webinar)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocabularies import VOCABULARIES
-from .models import Case, Contact, Coordinates, Partner, Source
+from pydantic import BaseModel
 
-NESTED = {"partners": Partner, "sources": Source, "contact": Contact, "coordinates": Coordinates}
+from .models import Case, Contact, Coordinates, Partner, Source
+from .vocabularies import VOCABULARIES
+
+NESTED: dict[str, type[BaseModel]] = {"partners": Partner, "sources": Source, "contact": Contact, "coordinates": Coordinates}
 VOCABULARY_OF = {v.field: v.name for v in VOCABULARIES}
 
 
@@ -28,6 +30,6 @@ def field_rows(vocabularies: dict) -> list[FieldRow]:
 
     for name, info in Case.model_fields.items():
         rows.append(FieldRow(name, info.is_required(), info.description or "", codes(name)))
-        for sub, sub_info in NESTED.get(name, object).model_fields.items() if name in NESTED else ():
+        for sub, sub_info in NESTED[name].model_fields.items() if name in NESTED else ():
             rows.append(FieldRow(f"{name}.{sub}", sub_info.is_required(), sub_info.description or "", codes(f"{name}.{sub}")))
     return rows

@@ -183,7 +183,10 @@ class _Reader:
             return self.dropdown(field, answer.strip())
         if field.section is not None:
             if len(answer) > MAX_BODY_CHARS:
-                self.problem(field, f"Dit antwoord is te lang ({len(answer)} tekens; de hele tekst mag hoogstens {MAX_BODY_CHARS} tekens zijn). Kort het in.")
+                self.problem(
+                    field,
+                    f"Dit antwoord is te lang ({len(answer)} tekens; de hele tekst mag hoogstens {MAX_BODY_CHARS} tekens zijn). Kort het in.",
+                )
                 return None
             return answer
         if field.model is not None:
@@ -207,7 +210,7 @@ class _Reader:
                 self.problem(field, f"Vink aan dat dit klopt: '{option.rstrip('.')}'.")
 
     def dropdown(self, field: FormField, answer: str) -> Any:
-        codes = dict(zip(field.options, field.codes))
+        codes = dict(zip(field.options, field.codes, strict=True))
         chosen = _choices(answer, field.options) if field.multiple else ([answer] if answer in codes else None)
         if chosen is None:
             self.problem(
@@ -248,7 +251,7 @@ class _Reader:
     def line(self, field: FormField, pieces: list[str], layout: str, number: int) -> dict | None:
         item: dict[str, Any] = {}
         ok = True
-        for part, piece in zip(field.parts, pieces):
+        for part, piece in zip(field.parts, pieces, strict=False):  # missing parts are reported below
             if not piece:
                 if part.required:
                     self.problem(field, f"De {part.label} ontbreekt. Schrijf elke regel als: {layout}.", number)
@@ -259,7 +262,9 @@ class _Reader:
                 terms = self.vocabularies.get(part.vocabulary, {})
                 value = _lookup(piece, terms)
                 if value is None:
-                    self.problem(field, f"'{_short(piece)}' is geen {part.label} die we kennen. Kies uit: {', '.join(terms)}.", number)
+                    self.problem(
+                        field, f"'{_short(piece)}' is geen {part.label} die we kennen. Kies uit: {', '.join(terms)}.", number
+                    )
                     ok = False
                     continue
             elif part.is_date:
@@ -314,7 +319,9 @@ def _front_matter(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000_000)
 
 
-def _case_text(data: dict, sections: list[tuple[FormField, str]], fields: dict[str, FormField], rows: dict, issue: int | None) -> tuple[str, _Layout]:
+def _case_text(
+    data: dict, sections: list[tuple[FormField, str]], fields: dict[str, FormField], rows: dict, issue: int | None
+) -> tuple[str, _Layout]:
     layout = _Layout()
     title_label = fields["title"].label
     head = ["---"] + ([issue_marker(issue)] if issue is not None else [])
@@ -414,7 +421,9 @@ def convert(root: Path, body: str, issue: int | None = None, today: dt.date | No
     result = Conversion()
     body = body.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if len(body) > MAX_FILE_BYTES:
-        result.problems.append(FormProblem(None, f"Het issue is te lang ({len(body)} tekens); een voorstel is een paar pagina's tekst."))
+        result.problems.append(
+            FormProblem(None, f"Het issue is te lang ({len(body)} tekens); een voorstel is een paar pagina's tekst.")
+        )
         return result
     repo = load_repository(root)
     fields = form_fields(repo.vocabularies)
@@ -435,7 +444,10 @@ def convert(root: Path, body: str, issue: int | None = None, today: dt.date | No
     for form_field in fields:
         if form_field.label not in answers:
             if form_field.required:
-                reader.problem(form_field, f"Deze vraag ontbreekt in het issue: de kop '### {form_field.label}' is weggehaald. Zet hem terug.")
+                reader.problem(
+                    form_field,
+                    f"Deze vraag ontbreekt in het issue: de kop '### {form_field.label}' is weggehaald. Zet hem terug.",
+                )
             continue
         value = reader.value(form_field, answers[form_field.label])
         if value is not None:
@@ -446,7 +458,7 @@ def convert(root: Path, body: str, issue: int | None = None, today: dt.date | No
     # example stands in for it, so that the validator still checks every other answer.
     # The validator's problems for such a field are dropped: the editor has one already.
     # (Lines of partners and sources without a problem are kept and checked.)
-    failed = {None}
+    failed: set[str | None] = {None}
     for form_field in fields:
         if form_field.label in {p.label for p in reader.problems} and form_field.id not in values:
             failed.add(form_field.label)
@@ -478,7 +490,7 @@ def convert(root: Path, body: str, issue: int | None = None, today: dt.date | No
         if label not in failed:
             result.problems.append(FormProblem(label, _rewrite(problem.message, layout), line))
     order = {f.label: index for index, f in enumerate(fields)}
-    result.problems.sort(key=lambda p: (order.get(p.label, -1), p.line or 0))
+    result.problems.sort(key=lambda p: (order.get(p.label or "", -1), p.line or 0))
     if result.problems:
         return result
 

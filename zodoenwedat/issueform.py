@@ -204,7 +204,11 @@ def _case_field(name: str, vocabularies: dict) -> FormField:
         vocabulary = VOCABULARY_FIELDS[name]
         terms = vocabularies.get(vocabulary, {})
         return FormField(
-            name, label, "dropdown", required, description,
+            name,
+            label,
+            "dropdown",
+            required,
+            description,
             vocabulary=vocabulary,
             multiple=typing.get_origin(info.annotation) is list,
             options=tuple(f"{term.label} ({code})" for code, term in terms.items()),
@@ -218,8 +222,15 @@ def _case_field(name: str, vocabularies: dict) -> FormField:
         if many:
             lines.append(_line(model, parts, vocabularies, second=True))
         return FormField(
-            name, label, kind, required, _format_description(name, description, parts, many, vocabularies),
-            placeholder="\n".join(lines), model=model, many=many, parts=parts,
+            name,
+            label,
+            kind,
+            required,
+            _format_description(name, description, parts, many, vocabularies),
+            placeholder="\n".join(lines),
+            model=model,
+            many=many,
+            parts=parts,
         )
     return FormField(name, label, kind, required, description, placeholder=_text(_example(Case, name)))
 
@@ -229,7 +240,11 @@ def form_fields(vocabularies: dict) -> list[FormField]:
     fields = [_case_field(name, vocabularies) for name in Case.model_fields if name not in _SKIPPED]
     for section in REQUIRED_SECTIONS + OPTIONAL_SECTIONS:
         description, placeholder = SECTIONS[section]
-        fields.append(FormField(section.lower(), section, "textarea", section in REQUIRED_SECTIONS, description, placeholder, section=section))
+        fields.append(
+            FormField(
+                section.lower(), section, "textarea", section in REQUIRED_SECTIONS, description, placeholder, section=section
+            )
+        )
     fields.append(FormField("akkoord", "Controle", "checkboxes", True, options=CHECKS))
     return fields
 

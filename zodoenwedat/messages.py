@@ -36,7 +36,10 @@ def translate(error: dict, allowed_keys: tuple[str, ...] = ()) -> tuple[str, str
     last = loc[-1] if loc else ""
 
     if kind == "missing":
-        return "missing-field", f"Het verplichte veld '{last}' ontbreekt; voeg het toe (kijk in het sjabloon van 'zodoenwedat new')."
+        return (
+            "missing-field",
+            f"Het verplichte veld '{last}' ontbreekt; voeg het toe (kijk in het sjabloon van 'zodoenwedat new').",
+        )
     if kind == "extra_forbidden":
         hint = suggestion(last, allowed_keys)
         known = ", ".join(allowed_keys)
@@ -46,18 +49,18 @@ def translate(error: dict, allowed_keys: tuple[str, ...] = ()) -> tuple[str, str
             return (
                 "quote-text",
                 f"In '{name}' hoort tekst, maar YAML leest {_raw(value)} als {scalar_source(value)}. "
-                f"Zet de waarde tussen aanhalingstekens: {last}: \"{_raw(value)}\".",
+                f'Zet de waarde tussen aanhalingstekens: {last}: "{_raw(value)}".',
             )
         if value is None:
             return "empty-value", f"Het veld '{name}' is leeg; vul tekst in of haal het veld weg als het niet verplicht is."
         return "wrong-type", f"In '{name}' hoort tekst, geen {scalar_source(value)}."
     if kind == "string_too_short":
-        return "too-short", f"'{name}' is te kort: {len(value)} tekens, minimaal {ctx.get('min_length')}. Schrijf wat meer."
+        return "too-short", f"'{name}' is te kort: {len(value or '')} tekens, minimaal {ctx.get('min_length')}. Schrijf wat meer."
     if kind == "string_too_long":
-        return "too-long", f"'{name}' is te lang: {len(value)} tekens, maximaal {ctx.get('max_length')}. Kort de tekst in."
+        return "too-long", f"'{name}' is te lang: {len(value or '')} tekens, maximaal {ctx.get('max_length')}. Kort de tekst in."
     if kind == "string_pattern_mismatch":
         if last in ("start", "end"):
-            return "invalid-time", f"Schrijf de tijd in '{name}' als \"UU:MM\" tussen aanhalingstekens, bijvoorbeeld \"14:30\"."
+            return "invalid-time", f'Schrijf de tijd in \'{name}\' als "UU:MM" tussen aanhalingstekens, bijvoorbeeld "14:30".'
         return (
             "invalid-slug",
             f"'{value}' in '{name}' is geen geldige code: gebruik alleen kleine letters a-z, cijfers en enkele koppeltekens, zoals gemengd-wonen.",
@@ -69,7 +72,10 @@ def translate(error: dict, allowed_keys: tuple[str, ...] = ()) -> tuple[str, str
     if kind == "too_short":
         return "too-few", f"'{name}' heeft te weinig waarden: minimaal {ctx.get('min_length')}."
     if kind == "too_long":
-        return "too-many", f"'{name}' heeft te veel waarden: {ctx.get('actual_length')}, maximaal {ctx.get('max_length')}. Kies de belangrijkste."
+        return (
+            "too-many",
+            f"'{name}' heeft te veel waarden: {ctx.get('actual_length')}, maximaal {ctx.get('max_length')}. Kies de belangrijkste.",
+        )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "not-a-block", f"In '{name}' hoort een blok met velden (regels als 'veld: waarde' die verder inspringen)."
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -80,7 +86,10 @@ def translate(error: dict, allowed_keys: tuple[str, ...] = ()) -> tuple[str, str
         return "wrong-type", f"In '{name}' hoort een getal met een punt, bijvoorbeeld 52.37."
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         if loc and loc[0] == "coordinates":
-            return "outside-nl", f"De coördinaat '{name}' = {value} ligt niet in Nederland; controleer lat (±51–53) en lon (±3–7)."
+            return (
+                "outside-nl",
+                f"De coördinaat '{name}' = {value} ligt niet in Nederland; controleer lat (±51–53) en lon (±3–7).",
+            )
         return "out-of-range", f"De waarde {value} in '{name}' valt buiten het toegestane bereik."
     if kind.startswith("date") or kind.startswith("datetime"):
         return "invalid-date", f"In '{name}' hoort een datum als JJJJ-MM-DD, bijvoorbeeld 2022-02-09 (zonder tijd)."

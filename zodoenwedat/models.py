@@ -50,7 +50,9 @@ def Text(min_length: int = 1, max_length: int = 400, **kwargs: Any):
 
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
-HttpsUrl = Annotated[str, Field(max_length=2000, json_schema_extra={"format": "uri", "pattern": "^https://"}), AfterValidator(_https)]
+HttpsUrl = Annotated[
+    str, Field(max_length=2000, json_schema_extra={"format": "uri", "pattern": "^https://"}), AfterValidator(_https)
+]
 Email = Annotated[str, Field(max_length=254, json_schema_extra={"format": "email"}), AfterValidator(_email)]
 Date = Annotated[dt.date, Field(strict=False)]
 
@@ -69,7 +71,8 @@ def _no_source_note(value: str) -> str:
 class Partner(_Strict):
     type: Slug = Field(description="Soort partner: een code uit data/partner-types.yml, bijvoorbeeld woningcorporatie.")
     name: Text(2, 120) | None = Field(
-        None, description="Naam van de organisatie, alleen als een bron die noemt. Zonder naam toont de site alleen de soort partner."
+        None,
+        description="Naam van de organisatie, alleen als een bron die noemt. Zonder naam toont de site alleen de soort partner.",
     )
     role: Annotated[Text(2, 300), AfterValidator(_no_source_note)] | None = Field(
         None,
@@ -101,7 +104,9 @@ class Source(_Strict):
     title: Text(2, 300) = Field(description="Titel van het artikel of document.")
     publisher: Text(2, 120) | None = Field(None, description="Wie het publiceerde; laat weg als de bron het niet zegt.")
     url: HttpsUrl | None = Field(None, description="Webadres van de bron (https://).")
-    date: Date | None = Field(None, description="Datum waarop de bron verscheen, JJJJ-MM-DD (de datum van de bron zelf, niet van deze site).")
+    date: Date | None = Field(
+        None, description="Datum waarop de bron verscheen, JJJJ-MM-DD (de datum van de bron zelf, niet van deze site)."
+    )
 
 
 class Contact(_Strict):
@@ -123,16 +128,23 @@ class Coordinates(_Strict):
 class Case(_Strict):
     """The front matter of one case file."""
 
-    title: Text(3, 120) = Field(description="Titel van het praktijkvoorbeeld (gewone tekst, 3–120 tekens).", examples=["Ruwaard in Oss"])
+    title: Text(3, 120) = Field(
+        description="Titel van het praktijkvoorbeeld (gewone tekst, 3–120 tekens).", examples=["Ruwaard in Oss"]
+    )
     summary: Text(40, 400) = Field(
         description="Korte samenvatting voor overzichten en ingesloten pagina's (gewone tekst, 40–400 tekens).",
-        examples=["Corporatie, zorg, welzijn en gemeente werken samen aan een leefbare wijk waarin kwetsbare en draagkrachtige bewoners naast elkaar wonen."],
+        examples=[
+            "Corporatie, zorg, welzijn en gemeente werken samen aan een leefbare wijk waarin kwetsbare en draagkrachtige bewoners naast elkaar wonen."
+        ],
     )
     place: Text(2, 80) = Field(description="Gemeente of plaats, zoals die in het Nederlands geschreven wordt.", examples=["Oss"])
     neighbourhood: Text(2, 120) | None = Field(None, description="Wijk, straat of complex.", examples=["Ruwaard"])
     province: Slug = Field(description="Provincie: een code uit data/provinces.yml.", examples=["noord-brabant"])
     themes: list[Slug] = Field(
-        min_length=1, max_length=6, description="1 tot 6 verschillende thema's uit data/themes.yml.", examples=[["leefbaarheid", "gemengd-wonen"]],
+        min_length=1,
+        max_length=6,
+        description="1 tot 6 verschillende thema's uit data/themes.yml.",
+        examples=[["leefbaarheid", "gemengd-wonen"]],
         json_schema_extra={"uniqueItems": True},
     )
     partners: list[PartnerEntry] = Field(
@@ -141,7 +153,9 @@ class Case(_Strict):
         examples=[[{"type": "woningcorporatie", "name": "de Alliantie"}, "gemeente"]],
     )
     target_groups: list[Slug] = Field(
-        default_factory=list, description="Doelgroepen uit data/target-groups.yml.", examples=[["psychische-kwetsbaarheid"]],
+        default_factory=list,
+        description="Doelgroepen uit data/target-groups.yml.",
+        examples=[["psychische-kwetsbaarheid"]],
         json_schema_extra={"uniqueItems": True},
     )
     phase: Slug = Field(description="Fase: een code uit data/phases.yml.", examples=["lopend"])
@@ -157,7 +171,8 @@ class Case(_Strict):
     )
     sources: list[Source] = Field(default_factory=list, description="Bronnen waarop de tekst gebaseerd is.")
     related: list[Slug] = Field(
-        default_factory=list, description="Codes (bestandsnamen zonder .md) van andere praktijkvoorbeelden die erbij passen.",
+        default_factory=list,
+        description="Codes (bestandsnamen zonder .md) van andere praktijkvoorbeelden die erbij passen.",
         json_schema_extra={"uniqueItems": True},
     )
     contact: Contact | None = Field(None, description="Contact via een organisatie; nooit het telefoonnummer van een persoon.")
@@ -217,7 +232,9 @@ class ContentLicence(_Strict):
     name: Text(2, 160) = Field(description="De volledige naam, zoals bezoekers die lezen.")
     short: Text(2, 40) = Field(description="De korte naam, bijvoorbeeld CC BY 4.0.")
     url: HttpsUrl = Field(description="Het vaste webadres van de licentie (https://), zoals de open data het noemt.")
-    deed: HttpsUrl | None = Field(None, description="Webadres van een leesbare Nederlandse samenvatting, als die er is; bezoekers krijgen die link.")
+    deed: HttpsUrl | None = Field(
+        None, description="Webadres van een leesbare Nederlandse samenvatting, als die er is; bezoekers krijgen die link."
+    )
     summary: Text(10, 400) = Field(description="In één zin wat je met de inhoud mag en wat je dan moet doen.")
     attribution: Text(2, 200) = Field(description="Hoe je de naam vermeldt als je de inhoud hergebruikt.")
 
@@ -245,7 +262,7 @@ def _check_local_time(day: dt.date | None, time: str | None) -> None:
     if day is None or time is None:
         return
     local = local_datetime(day, time)
-    round_trip = local.astimezone(dt.timezone.utc).astimezone(local.tzinfo)
+    round_trip = local.astimezone(dt.UTC).astimezone(local.tzinfo)
     if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):
         raise ValueError(
             f"Op {day.isoformat()} bestaat {time} niet in Nederland: de klok gaat dan een uur vooruit "
@@ -257,10 +274,12 @@ class Webinar(_Strict):
     id: Slug = Field(description="Vaste code van het webinar; verander die nooit.")
     title: Text(3, 160) = Field(description="Titel van het webinar.")
     date: Date = Field(description="Dag van het webinar, JJJJ-MM-DD.")
-    start: Time | None = Field(None, description="Begintijd \"UU:MM\" (Nederlandse tijd); weglaten voor een hele dag.")
-    end: Time | None = Field(None, description="Eindtijd \"UU:MM\" (Nederlandse tijd).")
+    start: Time | None = Field(None, description='Begintijd "UU:MM" (Nederlandse tijd); weglaten voor een hele dag.')
+    end: Time | None = Field(None, description='Eindtijd "UU:MM" (Nederlandse tijd).')
     location: Text(2, 200) | None = Field(None, description="Plaats of 'Online'.")
-    organisers: list[Slug] = Field(default_factory=list, description="Coalitieleden die het organiseren (codes uit data/coalition.yml).")
+    organisers: list[Slug] = Field(
+        default_factory=list, description="Coalitieleden die het organiseren (codes uit data/coalition.yml)."
+    )
     cases: list[Slug] = Field(default_factory=list, description="Praktijkvoorbeelden die besproken worden (codes).")
     registration_url: HttpsUrl | None = Field(None, description="Aanmelden (https://).")
     recording_url: HttpsUrl | None = Field(None, description="Terugkijken (https://).")

@@ -27,11 +27,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .build import SiteBuild, build_site
+from .catalogue.urlguard import check_all
 from .embed.embeds import headers_file
 from .opendata.sitemap import gzipped, sitemap
 from .search import pagefind_index
-from .build import SiteBuild, build_site
-from .catalogue.urlguard import check_all
 
 _log = logging.getLogger("mkdocs.plugins.zodoenwedat")
 _MARKER_RE = re.compile(r"<!--\s*zodoenwedat:\s*([a-z0-9-]+)\s*-->")

@@ -39,7 +39,7 @@ class Problems:
     def add(self, path: str, line: int, column: int, code: str, message: str) -> None:
         self.items.append(Problem(path, max(1, line), max(1, column), code, message))
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
 
     def __bool__(self) -> bool:

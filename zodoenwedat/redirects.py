@@ -19,12 +19,12 @@ def _page(site_url: str, old: str, new: str, title: str) -> str:
     canonical = urls.absolute(site_url, new)
     t, href, canon = html.escape(title), html.escape(target, quote=True), html.escape(canonical, quote=True)
     return (
-        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Verhuisd: {t}</title>\n"
-        f"<link rel=\"canonical\" href=\"{canon}\">\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
-        "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
-        f"<p>Deze pagina is verhuisd naar <a href=\"{href}\">{t}</a>.</p>\n</body>\n</html>\n"
+        f'<link rel="canonical" href="{canon}">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        '<meta name="robots" content="noindex">\n</head>\n<body>\n'
+        f'<p>Deze pagina is verhuisd naar <a href="{href}">{t}</a>.</p>\n</body>\n</html>\n'
     )
 
 
@@ -44,7 +44,11 @@ def redirect_files(catalogue: Catalogue, site_url: str, oembed_json) -> dict[str
         files[urls.case(old) + "index.html"] = _page(site_url, urls.case(old), urls.case(new), title)
         files[urls.case_embed(old) + "index.html"] = _page(site_url, urls.case_embed(old), urls.case_embed(new), title)
         files[urls.oembed(old)] = oembed_json(new)
-        for a, b in ((urls.case(old), urls.case(new)), (urls.case_embed(old), urls.case_embed(new)), (urls.oembed(old), urls.oembed(new))):
+        for a, b in (
+            (urls.case(old), urls.case(new)),
+            (urls.case_embed(old), urls.case_embed(new)),
+            (urls.oembed(old), urls.oembed(new)),
+        ):
             rules.append(f"/{a} /{b} 301")
     files["_redirects"] = "\n".join(rules) + "\n"
     return files

@@ -97,13 +97,16 @@ def _check_duplicate_slugs(repo: Repository) -> None:
             names = ", ".join(e.path for e in group)
             for entry in group:
                 repo.problems.add(
-                    entry.path, 1, 1, "duplicate-slug",
+                    entry.path,
+                    1,
+                    1,
+                    "duplicate-slug",
                     f"Deze bestandsnamen zijn (op hoofdletters of accenten na) gelijk: {names}. "
                     "Elk praktijkvoorbeeld heeft een eigen naam; hernoem of verwijder er één.",
                 )
 
 
-def _strings(raw: dict, key: str) -> list[tuple[int, str]]:
+def _strings(raw: dict, key: str) -> list[tuple[int | None, str]]:
     """(index, value) for the text items of a list field; a single value as index None."""
     value = raw.get(key)
     if isinstance(value, list):
@@ -126,7 +129,10 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str], a
         if terms and value not in terms:
             line, column = located.where(path)
             problems.add(
-                rel, line, column, "unknown-term",
+                rel,
+                line,
+                column,
+                "unknown-term",
                 f"'{value}' staat niet in data/{vocabulary}.yml.{suggestion(value, terms)} "
                 "Kies een code uit dat bestand, of vraag de redactie om een nieuwe toe te voegen.",
             )
@@ -147,7 +153,9 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str], a
         for index, item in _strings(raw, field_name):
             if item in seen:
                 line, column = located.where((field_name, index))
-                problems.add(rel, line, column, "duplicate-value", f"'{item}' staat twee keer in '{field_name}'; haal er één weg.")
+                problems.add(
+                    rel, line, column, "duplicate-value", f"'{item}' staat twee keer in '{field_name}'; haal er één weg."
+                )
             seen.add(item)
 
     related = [(i, v) for i, v in _strings(raw, "related") if i is not None]
@@ -155,14 +163,26 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str], a
         line, column = located.where(("related", index))
         if other in aliases and other not in slugs:
             problems.add(
-                rel, line, column, "renamed-case",
+                rel,
+                line,
+                column,
+                "renamed-case",
                 f"Het praktijkvoorbeeld '{other}' heet nu '{aliases[other]}'; gebruik de nieuwe naam in 'related'.",
             )
         elif other == entry.slug:
-            problems.add(rel, line, column, "related-self", "Een praktijkvoorbeeld kan niet naar zichzelf verwijzen in 'related'; haal deze code weg.")
+            problems.add(
+                rel,
+                line,
+                column,
+                "related-self",
+                "Een praktijkvoorbeeld kan niet naar zichzelf verwijzen in 'related'; haal deze code weg.",
+            )
         elif other not in slugs:
             problems.add(
-                rel, line, column, "unknown-case",
+                rel,
+                line,
+                column,
+                "unknown-case",
                 f"Er is geen praktijkvoorbeeld cases/{other}.md.{suggestion(other, slugs)} Gebruik de bestandsnaam zonder .md.",
             )
 
@@ -171,12 +191,21 @@ def _check_case_references(entry: CaseFile, repo: Repository, slugs: set[str], a
         for other, line, column in report.case_links:
             if other not in slugs:
                 problems.add(
-                    rel, line, column, "unknown-case",
+                    rel,
+                    line,
+                    column,
+                    "unknown-case",
                     f"De link verwijst naar {other}.md, maar dat praktijkvoorbeeld bestaat niet.{suggestion(other, slugs)}",
                 )
         for image, line, column in report.images:
             if not (repo.root / "cases" / "media" / image).is_file():
-                problems.add(rel, line, column, "missing-image", f"De afbeelding cases/media/{image} bestaat niet; voeg het bestand toe of verbeter de naam.")
+                problems.add(
+                    rel,
+                    line,
+                    column,
+                    "missing-image",
+                    f"De afbeelding cases/media/{image} bestaat niet; voeg het bestand toe of verbeter de naam.",
+                )
 
 
 def repo_aliases(repo: Repository) -> dict[str, str]:
@@ -200,13 +229,19 @@ def _check_aliases(repo: Repository, slugs: set[str]) -> None:
             line, column = entry.located.where(("aliases", index))
             if alias in slugs:
                 repo.problems.add(
-                    entry.path, line, column, "alias-taken",
+                    entry.path,
+                    line,
+                    column,
+                    "alias-taken",
                     f"De oude naam '{alias}' is ook de naam van een bestaand praktijkvoorbeeld (cases/{alias}.md); "
                     "een oude naam mag niet meer in gebruik zijn.",
                 )
             elif alias in owners and owners[alias] != entry.path:
                 repo.problems.add(
-                    entry.path, line, column, "alias-twice",
+                    entry.path,
+                    line,
+                    column,
+                    "alias-twice",
                     f"De oude naam '{alias}' staat ook in {owners[alias]}; een oude naam hoort bij één praktijkvoorbeeld.",
                 )
             owners.setdefault(alias, entry.path)
@@ -218,13 +253,19 @@ def _check_webinars(repo: Repository, where: dict, rel: str, slugs: set[str]) ->
             if repo.coalition and organiser not in repo.coalition:
                 line, column = where[f"{webinar.id}/organisers/{index}"]
                 repo.problems.add(
-                    rel, line, column, "unknown-organiser",
+                    rel,
+                    line,
+                    column,
+                    "unknown-organiser",
                     f"'{organiser}' staat niet in data/coalition.yml.{suggestion(organiser, repo.coalition)} Gebruik de code van een coalitielid.",
                 )
         for index, case in enumerate(webinar.cases):
             if case not in slugs:
                 line, column = where[f"{webinar.id}/cases/{index}"]
                 repo.problems.add(
-                    rel, line, column, "unknown-case",
+                    rel,
+                    line,
+                    column,
+                    "unknown-case",
                     f"Er is geen praktijkvoorbeeld cases/{case}.md.{suggestion(case, slugs)} Gebruik de bestandsnaam zonder .md.",
                 )

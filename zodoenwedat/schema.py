@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 
 from .models import Case, VocabularyTerm
-from .vocabularies import CASE_FIELDS, PARTNER_TYPES
 from .textrules import SLUG_MAX, SLUG_PATTERN
+from .vocabularies import CASE_FIELDS, PARTNER_TYPES
 
 SCHEMA_ID = "https://zodoenwedat.nl/api/case.schema.json"
 SCHEMA_PATH = "schema/case.schema.json"

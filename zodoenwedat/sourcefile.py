@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,7 +23,10 @@ def read_text(path: Path, rel: str, problems: Problems) -> str | None:
         return None
     if len(data) > MAX_FILE_BYTES:
         problems.add(
-            rel, 1, 1, "file-too-large",
+            rel,
+            1,
+            1,
+            "file-too-large",
             f"Het bestand is te groot ({len(data) // 1024} KB, maximaal {MAX_FILE_BYTES // 1024} KB). "
             "Een praktijkvoorbeeld is een paar pagina's tekst; kort het in.",
         )
@@ -34,14 +37,23 @@ def read_text(path: Path, rel: str, problems: Problems) -> str | None:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.add(
-            rel, line, column, "not-utf8",
+            rel,
+            line,
+            column,
+            "not-utf8",
             f"Het bestand is niet als UTF-8 opgeslagen (onleesbaar teken 0x{data[exc.start]:02x}). "
             "Sla het op als UTF-8 (in de meeste editors: Opslaan als… › Codering: UTF-8).",
         )
         return None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        problems.add(rel, line, 1, "binary", "Het bestand bevat een NUL-teken; het lijkt geen tekstbestand. Sla het op als gewone tekst (UTF-8).")
+        problems.add(
+            rel,
+            line,
+            1,
+            "binary",
+            "Het bestand bevat een NUL-teken; het lijkt geen tekstbestand. Sla het op als gewone tekst (UTF-8).",
+        )
         return None
     return text.removeprefix("\ufeff")
 
@@ -51,9 +63,10 @@ def report_located(located: Located, rel: str, problems: Problems) -> None:
         problems.add(rel, issue.line, issue.column, issue.code, issue.message)
 
 
-def validate_model(
-    model: type[BaseModel], value: Any, located: Located, rel: str, problems: Problems, prefix: tuple = ()
-) -> BaseModel | None:
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_model(model: type[M], value: Any, located: Located, rel: str, problems: Problems, prefix: tuple = ()) -> M | None:
     """Validate ``value`` with ``model``; report every error on its own line."""
     try:
         return model.model_validate(value)
@@ -63,7 +76,7 @@ def validate_model(
             if error["type"] != "extra_forbidden" and any((prefix + loc)[: len(bad)] == bad for bad in located.issue_paths):
                 continue  # already reported by the YAML reader
             allowed = _allowed_keys(model, loc)
-            code, message = translate(error, allowed)
+            code, message = translate(dict(error), allowed)
             if error["type"] == "extra_forbidden":
                 line, column = located.key_where(prefix + loc)
             else:

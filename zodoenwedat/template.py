@@ -15,11 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .vocabularies import CASE_FIELDS, PARTNER_TYPES
 from .models import Case, Contact, Coordinates, Partner, Source
+from .vocabularies import CASE_FIELDS, PARTNER_TYPES
 
-_NESTED_LIST = {"partners": Partner, "sources": Source}
-_NESTED_BLOCK = {"contact": Contact, "coordinates": Coordinates}
+_NESTED_LIST: dict[str, type[BaseModel]] = {"partners": Partner, "sources": Source}
+_NESTED_BLOCK: dict[str, type[BaseModel]] = {"contact": Contact, "coordinates": Coordinates}
 _VOCABULARY_OF = {**CASE_FIELDS, "type": PARTNER_TYPES}  # field (of a case or a partner) -> vocabulary
 
 # Example values for fields whose model carries none.

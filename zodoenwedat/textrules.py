@@ -105,9 +105,7 @@ def link_scheme(target: str) -> str:
 # ---------------------------------------------------------------- privacy ----
 # Dutch phone numbers: 0 or +31/0031, then nine digits (mobile 06…, landlines 0xx…),
 # with optional spaces, hyphens, dots or a (0) after the country code.
-_PHONE_RE = re.compile(
-    r"(?<![\w.+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d){8}(?![\d])"
-)
+_PHONE_RE = re.compile(r"(?<![\w.+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d){8}(?![\d])")
 _NINE_DIGITS_RE = re.compile(r"(?<![\d.,-])\d{9}(?![\d])|(?<![\d.,-])\d{8}(?![\d.,])")
 
 
@@ -115,7 +113,7 @@ def passes_eleven_test(digits: str) -> bool:
     digits = digits.zfill(9)
     if len(digits) != 9 or set(digits) == {"0"}:
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 
@@ -132,7 +130,7 @@ def may_contain_private_numbers(text: str) -> bool:
 
 def privacy_problems(line: str) -> list[tuple[int, str, str]]:
     """(column, code, message) for each phone number or BSN-like number in a line."""
-    found = []
+    found: list[tuple[int, str, str]] = []
     if not _CANDIDATE_RE.search(line):
         return found
     for match in _PHONE_RE.finditer(line):

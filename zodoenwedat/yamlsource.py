@@ -90,13 +90,22 @@ def _is_scalar_at(value: Any, path: Path) -> bool:
 
 
 _PARSER_HINTS = [
-    ("mapping values are not allowed", "er staat een dubbele punt (:) op een plek waar dat niet mag; zet de hele tekst tussen aanhalingstekens"),
+    (
+        "mapping values are not allowed",
+        "er staat een dubbele punt (:) op een plek waar dat niet mag; zet de hele tekst tussen aanhalingstekens",
+    ),
     ("found character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
     ("tab character", "er staat een tab; gebruik spaties om in te springen"),
     ("did not find expected ',' or ']'", "een [ is niet gesloten met ], of er ontbreekt een komma tussen de waarden"),
     ("did not find expected ',' or '}'", "een { is niet gesloten met }, of er ontbreekt een komma tussen de velden"),
-    ("did not find expected '-' indicator", "regels met '- ' (een lijst) en regels 'veld: waarde' lopen door elkaar; controleer de inspringing"),
-    ("cannot start any token", "een waarde begint met een teken dat YAML niet toestaat (zoals @, ` of %) of er staat een tab; zet de tekst tussen aanhalingstekens"),
+    (
+        "did not find expected '-' indicator",
+        "regels met '- ' (een lijst) en regels 'veld: waarde' lopen door elkaar; controleer de inspringing",
+    ),
+    (
+        "cannot start any token",
+        "een waarde begint met een teken dat YAML niet toestaat (zoals @, ` of %) of er staat een tab; zet de tekst tussen aanhalingstekens",
+    ),
     ("could not find expected ':'", "er ontbreekt een dubbele punt (:) na een veldnaam, of een aanhalingsteken is niet gesloten"),
     ("found unexpected end of stream", "een aanhalingsteken of haakje is niet gesloten"),
     ("found unknown escape character", "een backslash (\\) binnen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
@@ -118,10 +127,7 @@ def _parser_message(exc: yaml.YAMLError) -> str:
         if needle in text:
             return f"De YAML kan niet gelezen worden: {hint}."
     problem = getattr(exc, "problem", None) or text.splitlines()[0]
-    return (
-        "De YAML kan niet gelezen worden "
-        f"({problem}). Controleer inspringing, dubbele punten en aanhalingstekens."
-    )
+    return f"De YAML kan niet gelezen worden ({problem}). Controleer inspringing, dubbele punten en aanhalingstekens."
 
 
 # Deeper nesting than this is refused before composing: libyaml's composer recurses
@@ -143,9 +149,12 @@ def _prescan(text: str) -> tuple[Any, list[tuple[int, int, str]], list[tuple[int
     can contain a tag, an alias or deep nesting: every collection needs an indicator of
     its own, so counting those bounds the depth (cheaply first, then tighter).
     """
-    if "!" not in text and "*" not in text and (
-        sum(text.count(ch) for ch in "[{-?:") <= MAX_DEPTH
-        or len(_INDICATOR_RE.findall(text)) + text.count("[") <= MAX_DEPTH
+    if (
+        "!" not in text
+        and "*" not in text
+        and (
+            sum(text.count(ch) for ch in "[{-?:") <= MAX_DEPTH or len(_INDICATOR_RE.findall(text)) + text.count("[") <= MAX_DEPTH
+        )
     ):
         return None, [], []
     walk = _EventWalk()
@@ -192,7 +201,7 @@ class _EventWalk:
                     return
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 self.depth -= 1
-            elif isinstance(event, yaml.AliasEvent):
+            elif isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
                 self.aliases.append((event.start_mark.line, event.start_mark.column))
             if getattr(event, "tag", None) is not None:
                 self.tags.append((event.start_mark.line, event.start_mark.column, event.tag))
@@ -217,7 +226,12 @@ def load_located(text: str, line_offset: int = 0) -> Located:
         return result
     except RecursionError:
         result.issues.append(
-            YamlIssue(line_offset + 1, 1, "yaml-too-deep", "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon.")
+            YamlIssue(
+                line_offset + 1,
+                1,
+                "yaml-too-deep",
+                "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon.",
+            )
         )
         return result
     if node is None:
@@ -227,7 +241,12 @@ def load_located(text: str, line_offset: int = 0) -> Located:
         result.value = builder.build(node, ())
     except RecursionError:
         result.issues.append(
-            YamlIssue(line_offset + 1, 1, "yaml-too-deep", "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon.")
+            YamlIssue(
+                line_offset + 1,
+                1,
+                "yaml-too-deep",
+                "De YAML is te diep genest; gebruik een eenvoudige opbouw zoals in het sjabloon.",
+            )
         )
         result.value = None
     if aliases:
@@ -273,10 +292,12 @@ class _Builder:
             return None
         self.seen.add(id(node))
         kind = type(node)
-        if kind is yaml.ScalarNode:
+        if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if node.tag not in (_SEQ, _MAP):
-            self._issue(node, "yaml-tag", f"YAML-tags zoals {node.tag.replace(_TAG, '!!')} zijn niet toegestaan; haal de tag weg.")
+            self._issue(
+                node, "yaml-tag", f"YAML-tags zoals {node.tag.replace(_TAG, '!!')} zijn niet toegestaan; haal de tag weg."
+            )
             return None
         if kind is yaml.SequenceNode:
             return [self._child(item, path + (i,)) for i, item in enumerate(node.value)]
@@ -329,7 +350,11 @@ class _Builder:
             if tag == _TS:
                 self._issue(node, "invalid-date", f"De datum '{node.value}' bestaat niet; controleer dag en maand (JJJJ-MM-DD).")
             else:
-                self._issue(node, "yaml-value", f"De waarde '{node.value[:40]}' kan niet gelezen worden; zet haar tussen aanhalingstekens.")
+                self._issue(
+                    node,
+                    "yaml-value",
+                    f"De waarde '{node.value[:40]}' kan niet gelezen worden; zet haar tussen aanhalingstekens.",
+                )
             return None
         if isinstance(value, _dt.datetime):
             # A date with a time in a place where a date is expected: keep it, the schema decides.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-from ..models import Webinar
 from ..catalogue import urls
 from ..catalogue.catalogue import Catalogue
+from ..models import Webinar
 from . import ical, links
 
 FEED = urls.CALENDAR
@@ -69,9 +69,11 @@ class Agenda:
 
     def file_paths(self) -> list[str]:
         """The paths of files() without rendering them."""
-        return [FEED] + [self.ics_path(w) for w in self.catalogue.webinars] + [
-            self.theme_feed_path(theme) for theme in self.catalogue.vocabularies.get("themes", {})
-        ]
+        return (
+            [FEED]
+            + [self.ics_path(w) for w in self.catalogue.webinars]
+            + [self.theme_feed_path(theme) for theme in self.catalogue.vocabularies.get("themes", {})]
+        )
 
     def files(self) -> dict[str, str]:
         """src path -> iCalendar text: the feed, one file per webinar, one feed per theme."""
@@ -81,7 +83,8 @@ class Agenda:
             out[self.ics_path(webinar)] = ical.calendar(webinar.title, [self._event(webinar)])
         for theme, term in self.catalogue.vocabularies.get("themes", {}).items():
             selected = [
-                w for w in webinars
+                w
+                for w in webinars
                 if any(slug in self.catalogue.by_slug and theme in self.catalogue.by_slug[slug].case.themes for slug in w.cases)
             ]
             out[self.theme_feed_path(theme)] = ical.calendar(

@@ -11,7 +11,7 @@ Output is a pure function of the data: two builds give identical bytes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..models import TIMEZONE, Webinar
 
@@ -44,7 +44,12 @@ VTIMEZONE = [
 def escape_text(value: str) -> str:
     """RFC 5545 3.3.11: escape backslash, semicolon, comma and new lines."""
     return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
     )
 
 
@@ -76,7 +81,7 @@ def _local(day: dt.date, time: str) -> str:
 def dtstamp(webinar: Webinar) -> str:
     stamp = webinar.updated or webinar.date
     if isinstance(stamp, dt.datetime):
-        stamp = stamp.astimezone(dt.timezone.utc) if stamp.tzinfo else stamp
+        stamp = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
         return f"{stamp:%Y%m%dT%H%M%S}Z"
     return f"{stamp:%Y%m%d}T000000Z"
 

@@ -10,7 +10,7 @@ from ..models import TIMEZONE, Webinar, local_datetime
 
 
 def _utc(webinar: Webinar, time: str) -> dt.datetime:
-    return local_datetime(webinar.date, time).astimezone(dt.timezone.utc)
+    return local_datetime(webinar.date, time).astimezone(dt.UTC)
 
 
 def _end_time(webinar: Webinar) -> str:
@@ -23,7 +23,11 @@ def google(webinar: Webinar, details: str) -> str:
         end = f"{webinar.date:%Y%m%d}T{_end_time(webinar).replace(':', '')}00"
         params = {"action": "TEMPLATE", "text": webinar.title, "dates": f"{start}/{end}", "ctz": TIMEZONE}
     else:
-        params = {"action": "TEMPLATE", "text": webinar.title, "dates": f"{webinar.date:%Y%m%d}/{webinar.date + dt.timedelta(days=1):%Y%m%d}"}
+        params = {
+            "action": "TEMPLATE",
+            "text": webinar.title,
+            "dates": f"{webinar.date:%Y%m%d}/{webinar.date + dt.timedelta(days=1):%Y%m%d}",
+        }
     params["details"] = details
     if webinar.location:
         params["location"] = webinar.location
@@ -52,6 +56,6 @@ def instants(webinar: Webinar) -> tuple[str, str]:
         start = _utc(webinar, webinar.start)
         end = _utc(webinar, _end_time(webinar))
     else:
-        start = local_datetime(webinar.date, "00:00").astimezone(dt.timezone.utc)
-        end = local_datetime(webinar.date + dt.timedelta(days=1), "00:00").astimezone(dt.timezone.utc)
+        start = local_datetime(webinar.date, "00:00").astimezone(dt.UTC)
+        end = local_datetime(webinar.date + dt.timedelta(days=1), "00:00").astimezone(dt.UTC)
     return start.strftime("%Y-%m-%dT%H:%M:%SZ"), end.strftime("%Y-%m-%dT%H:%M:%SZ")

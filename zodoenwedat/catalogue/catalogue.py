@@ -17,6 +17,7 @@ from ..repository import Repository
 from ..vocabularies import BY_NAME
 from .related import RelatedCases
 
+
 # Vocabulary name -> how to read a case's codes for it.
 def _codes(case: Case, vocabulary: str) -> list[str]:
     """The codes a case names from a vocabulary, in its own order, each once."""

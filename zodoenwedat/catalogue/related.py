@@ -46,7 +46,7 @@ def _join(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " en " + words[-1]
 
 
-def reason(catalogue: "Catalogue", slug: str, other: str) -> str:
+def reason(catalogue: Catalogue, slug: str, other: str) -> str:
     a, b = catalogue.by_slug[slug], catalogue.by_slug[other]
     parts = []
     themes = [t for t in b.codes("themes") if t in set(a.codes("themes"))][:2]
@@ -74,7 +74,7 @@ class RelatedCases(Mapping):
     operations on those integers.
     """
 
-    def __init__(self, catalogue: "Catalogue"):
+    def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self.slugs = [entry.slug for entry in catalogue.cases]  # newest first
         self.position = {slug: i for i, slug in enumerate(self.slugs)}
@@ -173,13 +173,13 @@ def _add(slices: list[int], cases: int, k: int) -> None:
         k += 1
 
 
-def rank_related(catalogue: "Catalogue") -> dict[str, list[Related]]:
+def rank_related(catalogue: Catalogue) -> dict[str, list[Related]]:
     """Every case's related cases at once."""
     related = RelatedCases(catalogue)
     return {entry.slug: related[entry.slug] for entry in catalogue.cases}
 
 
-def rank_plainly(catalogue: "Catalogue") -> dict[str, list[Related]]:
+def rank_plainly(catalogue: Catalogue) -> dict[str, list[Related]]:
     """The definition: the editors' picks first, then the others with the highest weighted
     overlap of themes, partner types, target groups and province (at least MIN_SCORE), the
     newest first on equal scores; at most MAX_RELATED in all."""

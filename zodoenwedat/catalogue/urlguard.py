@@ -28,7 +28,7 @@ _INTERNAL = ("assets/", "search/", "praktijkvoorbeelden/zoek")
 
 def docs_urls(docs_dir: Path) -> list[str]:
     """URLs of the hand-written pages, as MkDocs makes them (use_directory_urls)."""
-    out = []
+    out: list[str] = []
     if not docs_dir.is_dir():
         return out
     for path in sorted(docs_dir.rglob("*.md")):
@@ -94,7 +94,10 @@ def check(repo: Repository, problems: Problems) -> None:
         else:
             hint = "Zet het terug (bijvoorbeeld de code in data/), of zorg voor een doorverwijzing."
         problems.add(
-            PUBLISHED, line, 1, "url-removed",
+            PUBLISHED,
+            line,
+            1,
+            "url-removed",
             f"Het openbare webadres {url} zou verdwijnen. {hint} Is het echt de bedoeling dat het verdwijnt? "
             "Haal het dan weg met: zodoenwedat urls --update --prune",
         )

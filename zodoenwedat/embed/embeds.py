@@ -82,8 +82,14 @@ class Embeds:
         term = self.catalogue.vocabularies["themes"][theme]
         slugs = self.catalogue.index["themes"].get(theme, [])
         return self._render(
-            "embed/theme.html", url, code=theme, term=term, title=term.label, total=len(slugs),
-            entries=[self.catalogue.by_slug[s] for s in slugs[:THEME_LIMIT]], canonical=self._absolute(urls.term("themes", theme)),
+            "embed/theme.html",
+            url,
+            code=theme,
+            term=term,
+            title=term.label,
+            total=len(slugs),
+            entries=[self.catalogue.by_slug[s] for s in slugs[:THEME_LIMIT]],
+            canonical=self._absolute(urls.term("themes", theme)),
         )
 
     def oembed(self, slug: str) -> dict:

@@ -7,10 +7,10 @@ import csv
 import io
 import json
 
-from ..models import Case
-from ..schema import case_schema
 from ..catalogue import urls
 from ..catalogue.catalogue import Catalogue
+from ..models import Case
+from ..schema import case_schema
 
 JSON_PATH, CSV_PATH, CSV_METADATA_PATH, SCHEMA_PATH = urls.API_JSON, urls.API_CSV, urls.API_CSV_METADATA, urls.API_SCHEMA
 TITLE = "Praktijkvoorbeelden van Zo doen we dat"

@@ -14,13 +14,13 @@ import json
 from dataclasses import dataclass, field
 from functools import partial
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from ..catalogue import dutch, urls
+from ..catalogue.catalogue import Catalogue
 from ..vocabularies import VOCABULARIES
 from . import jsonld
-from ..catalogue.catalogue import Catalogue
 
 LIST_PAGE_SIZE = urls.LIST_PAGE_SIZE
 LISTED_TAXONOMIES = urls.LISTED_TAXONOMIES
@@ -97,7 +97,7 @@ class Renderer:
         self.catalogue = catalogue
         self.options = options
         self.env = _environment()
-        self._templates = {}
+        self._templates: dict[str, Template] = {}
         self._cards: dict[tuple, str] = {}
         self._card_template = self.env.get_template("_card.html")
         from ..calendar.agenda import Agenda
@@ -190,8 +190,14 @@ class Renderer:
         )
         page = self.list_page(1)
         page.html_before = self.render(
-            "overview.html", url, entries=self.catalogue.cases, facets=FACETS, words=finder.WORDS,
-            kind_filter=KIND_FILTER, kind_value=KIND_CASE, sort_key=SORT_DATE,
+            "overview.html",
+            url,
+            entries=self.catalogue.cases,
+            facets=FACETS,
+            words=finder.WORDS,
+            kind_filter=KIND_FILTER,
+            kind_value=KIND_CASE,
+            sort_key=SORT_DATE,
             static_list=Markup(page.html_before),
         )
         page.head = head + page.head
@@ -214,7 +220,8 @@ class Renderer:
         following = urls.cases_page(number + 1) if number < pages else None
         head = "".join(
             f'<link rel="{rel}" href="{html.escape(link(target))}">'
-            for rel, target in (("prev", previous), ("next", following)) if target is not None and number > 1
+            for rel, target in (("prev", previous), ("next", following))
+            if target is not None and number > 1
         )
         return GeneratedPage(
             url=url,
@@ -222,8 +229,15 @@ class Renderer:
             description=f"Pagina {number} van {pages} van de lijst met alle praktijkvoorbeelden, de nieuwste eerst.",
             kind="overview" if number == 1 else "list",
             html_before=self.render(
-                "case_list_page.html", url, entries=entries, number=number, pages=pages, total=len(self.catalogue.cases),
-                first=start + 1, previous=previous, following=following,
+                "case_list_page.html",
+                url,
+                entries=entries,
+                number=number,
+                pages=pages,
+                total=len(self.catalogue.cases),
+                first=start + 1,
+                previous=previous,
+                following=following,
             ),
             head=head,
         )
@@ -277,10 +291,17 @@ class Renderer:
             description=term.description,
             kind="term",
             lastmod=_newest(self.catalogue.by_slug[s] for s in slugs),
-            head=f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>' if vocabulary == "themes" else "",
+            head=f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>'
+            if vocabulary == "themes"
+            else "",
             html_before=self.render(
-                "term.html", url, vocabulary=vocabulary, code=code, term=term,
-                entries=[self.catalogue.by_slug[s] for s in slugs], parent_title=TAXONOMY_TITLES[vocabulary][0],
+                "term.html",
+                url,
+                vocabulary=vocabulary,
+                code=code,
+                term=term,
+                entries=[self.catalogue.by_slug[s] for s in slugs],
+                parent_title=TAXONOMY_TITLES[vocabulary][0],
             ),
         )
 
@@ -354,7 +375,11 @@ class Renderer:
             kind="pair",
             lastmod=_newest(self.catalogue.by_slug[s] for s in self.catalogue.pair_cases(a, b)),
             html_before=self.render(
-                "pair.html", url, a=a, b=b, title=title,
+                "pair.html",
+                url,
+                a=a,
+                b=b,
+                title=title,
                 entries=[self.catalogue.by_slug[s] for s in self.catalogue.pair_cases(a, b)],
             ),
         )

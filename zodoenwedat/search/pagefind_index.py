@@ -19,13 +19,13 @@ import functools
 import json
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..catalogue import urls
-from ..vocabularies import VOCABULARIES
 from ..catalogue.catalogue import CaseEntry, Catalogue
+from ..vocabularies import VOCABULARIES
 from . import stable
 
 LANGUAGE = "nl"
@@ -44,7 +44,9 @@ META_ORGANISATIONS, META_LABELS = "organisaties", "kenmerken"
 # "titel" ascending by title. See case_record().
 SORT_DATE, SORT_TITLE = "datum", "titel"
 # Only the parts of the bundle the site uses (Pagefind also writes its own UI kits).
-_KEEP = re.compile(r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\.(?!unknown\.).+\.pagefind|(index|fragment|filter)/.+)$")
+_KEEP = re.compile(
+    r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\.(?!unknown\.).+\.pagefind|(index|fragment|filter)/.+)$"
+)
 # What an HTML page contributes: its article (Material's content), not the header, tabs,
 # sidebars or footer. Case cards on listing pages carry data-pagefind-ignore.
 ROOT_SELECTOR = "article"
@@ -119,7 +121,8 @@ def case_records(catalogue: Catalogue) -> list[Record]:
     width = len(str(n))
     return [
         case_record(
-            catalogue, entry,
+            catalogue,
+            entry,
             date_key=f"{entry.case.published.isoformat()}.{n - 1 - position:0{width}d}",
             title_key=f"{entry.case.title.casefold()} {entry.slug}",
         )
@@ -158,9 +161,7 @@ async def _build(records: list[Record], pages: list[tuple[str, str]]) -> dict[st
         # Sent in this order (the service handles one request at a time, in the order they
         # arrive), so the pages are numbered the same way in every build.
         added = [
-            index.add_custom_record(
-                url=r.url, content=r.content, language=LANGUAGE, meta=r.meta, filters=r.filters, sort=r.sort
-            )
+            index.add_custom_record(url=r.url, content=r.content, language=LANGUAGE, meta=r.meta, filters=r.filters, sort=r.sort)
             for r in records
         ]
         added += [index.add_html_file(content=html, url=page_url(url)) for url, html in pages]
@@ -194,7 +195,7 @@ def _service_class():
 
         async def _wait_for_responses(self) -> None:
             while True:
-                output = await self._backend.stdout.readuntil(b",")
+                output = await self._backend.stdout.readuntil(b",")  # type: ignore[union-attr]  # Pagefind opens stdout
                 response = json.loads(base64.b64decode(output[:-1]))
                 if response is None:
                     continue
@@ -208,7 +209,7 @@ def _service_class():
                 if payload.get("type") == "Error":
                     future.set_exception(SearchIndexError(f"Pagefind meldt: {payload.get('message')}"))
                 else:
-                    future.set_result(payload)
+                    future.set_result(payload)  # type: ignore[arg-type]  # Pagefind's own TypedDicts, as JSON
 
         async def close(self) -> None:
             # Stop at once, also after an error (the parent's close waits for every answer).

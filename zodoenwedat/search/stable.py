@@ -138,7 +138,10 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
     if len(metas) != 1 or "pagefind-entry.json" not in files:
         raise FormatError(f"expected one metadata file and pagefind-entry.json, found {sorted(metas)}")
     (meta_path,) = metas
-    language = _META.match(meta_path).group("lang")
+    meta = _META.match(meta_path)
+    if meta is None:
+        raise FormatError(f"unexpected metadata file name {meta_path}")
+    language = meta.group("lang")
 
     renamed: dict[str, str] = {}  # old filter hash -> new
     for path in [p for p in files if _FILTER.match(p)]:
