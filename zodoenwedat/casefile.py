@@ -29,7 +29,6 @@ class CaseFile:
     body_line: int = 1
     located: Located | None = None
     body_report: BodyReport | None = None
-    ok: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -69,7 +68,6 @@ def suggest_slug(stem: str) -> str:
 def load_case(path: Path, rel: str, problems: Problems) -> CaseFile:
     slug = path.stem
     result = CaseFile(slug=slug, path=rel)
-    before = len(problems)
     if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
         problems.add(
             rel,
@@ -119,5 +117,4 @@ def load_case(path: Path, rel: str, problems: Problems) -> CaseFile:
             for column, code, message in privacy_problems(text_line):
                 problems.add(rel, number, column, code, message)
 
-    result.ok = len(problems) == before and result.case is not None
     return result

@@ -14,7 +14,7 @@ from .textrules import SLUG_MAX, SLUG_RE
 from .vocabularies import VOCABULARIES
 from .yamlsource import load_located
 
-# Vocabulary name -> file in data/. The case field that uses each is in crosscheck.
+# Vocabulary name -> file in data/ (from the registry, zodoenwedat.vocabularies).
 VOCABULARY_FILES = {v.name: v.file for v in VOCABULARIES}
 COALITION_FILE = "coalition.yml"
 LICENCE_FILE = "licence.yml"

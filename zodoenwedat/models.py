@@ -5,7 +5,7 @@ The JSON Schema (``zodoenwedat schema``), the template for new cases
 these models. Descriptions are Dutch because editors read them.
 
 Vocabulary membership and references between files are checked in
-:mod:`zodoenwedat.crosscheck`, where every file is known.
+:mod:`zodoenwedat.repository`, where every file is known.
 """
 
 from __future__ import annotations

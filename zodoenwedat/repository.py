@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .casefile import CaseFile, load_case
 from .datafiles import VOCABULARY_FILES, load_coalition, load_licence, load_vocabularies, load_webinars
-from .models import Case, CoalitionMember, ContentLicence, VocabularyTerm, Webinar
+from .models import CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from .problems import Problems
 from .textrules import SLUG_RE, suggestion
 from .vocabularies import CASE_FIELDS, PARTNER_TYPES
@@ -34,10 +34,6 @@ class Repository:
     webinars: list[Webinar] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     checked: int = 0  # how many files were checked
-
-    @property
-    def case_models(self) -> dict[str, Case]:
-        return {slug: entry.case for slug, entry in self.cases.items() if entry.case is not None}
 
     def case_paths(self) -> list[Path]:
         return [self.root / entry.path for entry in self.files]

@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
 
 from yaml.constructor import SafeConstructor
 
-Path = tuple  # a path into the data: ("partners", 0, "name")
+KeyPath = tuple  # a path into the data: ("partners", 0, "name")
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT, _TS = (
@@ -54,13 +54,13 @@ class Located:
     """A YAML document as Python values plus the position of every node."""
 
     value: Any
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     issues: list[YamlIssue] = field(default_factory=list)
-    issue_paths: set[Path] = field(default_factory=set)  # values replaced by None after an issue
+    issue_paths: set[KeyPath] = field(default_factory=set)  # values replaced by None after an issue
     line_offset: int = 0  # file line of the YAML text's first line, minus one
 
-    def where(self, path: Path) -> tuple[int, int]:
+    def where(self, path: KeyPath) -> tuple[int, int]:
         """Best position for a path: a scalar's value, a collection's key, else the nearest parent."""
         path = tuple(path)
         while path:
@@ -73,14 +73,14 @@ class Located:
             path = path[:-1]
         return self.positions.get((), (self.line_offset + 1, 1))
 
-    def key_where(self, path: Path) -> tuple[int, int]:
+    def key_where(self, path: KeyPath) -> tuple[int, int]:
         path = tuple(path)
         if path in self.key_positions:
             return self.key_positions[path]
         return self.where(path)
 
 
-def _is_scalar_at(value: Any, path: Path) -> bool:
+def _is_scalar_at(value: Any, path: KeyPath) -> bool:
     for step in path:
         try:
             value = value[step]
@@ -272,7 +272,7 @@ class _Builder:
         self.result = result
         self.offset = line_offset
         self.seen: set[int] = set()
-        self.path: Path = ()
+        self.path: KeyPath = ()
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
         return (node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
@@ -282,7 +282,7 @@ class _Builder:
         line, col = self._pos(node)
         self.result.issues.append(YamlIssue(line, col, code, message))
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
         mark = node.start_mark
         self.result.positions[path] = (mark.line + 1 + self.offset, mark.column + 1)
         self.path = path
@@ -323,7 +323,7 @@ class _Builder:
             mapping[key] = self._child(value_node, child)
         return mapping
 
-    def _child(self, node: yaml.Node, path: Path) -> Any:
+    def _child(self, node: yaml.Node, path: KeyPath) -> Any:
         """Plain text, by far the most common value, without the general path; else build()."""
         if type(node) is yaml.ScalarNode and node.tag == _STR and id(node) not in self.seen:
             self.seen.add(id(node))

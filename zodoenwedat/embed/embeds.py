@@ -13,6 +13,7 @@ import json
 from functools import partial
 from importlib import resources
 
+import rjsmin
 from markupsafe import Markup
 
 from ..catalogue import urls
@@ -51,7 +52,7 @@ class Embeds:
         self.env = env
         self.site_url = site_url or ""
         self.css = Markup(_static("embed.css"))
-        self.script = Markup(_static("height.js"))
+        self.script = Markup(rjsmin.jsmin(_static("height.js")))  # inlined in every embed page: minified
 
     def _absolute(self, path: str) -> str:
         return urls.absolute(self.site_url, path)
@@ -67,7 +68,7 @@ class Embeds:
 
     def _render(self, template: str, url: str, **context) -> str:
         return self.env.get_template(template).render(
-            cat=self.catalogue, link=partial(urls.relative, url), urls=urls, css=self.css, script=self.script, **context
+            catalogue=self.catalogue, link=partial(urls.relative, url), urls=urls, css=self.css, script=self.script, **context
         )
 
     def case_page(self, slug: str) -> str:

@@ -103,11 +103,11 @@ class Renderer:
         from ..calendar.agenda import Agenda
 
         self.agenda = Agenda(catalogue, options.site_url, options.today)
-        self.env.globals["ag"] = self.agenda
+        self.env.globals["agenda"] = self.agenda
         from ..embed.embeds import COPY_SCRIPT, Embeds
 
         self.embeds = Embeds(catalogue, self.env, options.site_url)
-        self.env.globals["emb"] = self.embeds
+        self.env.globals["embeds"] = self.embeds
         self.copy_script = COPY_SCRIPT
 
     def render(self, template: str, page_url: str, **context) -> str:
@@ -115,7 +115,7 @@ class Renderer:
         if tpl is None:
             tpl = self._templates[template] = self.env.get_template(template)
         return tpl.render(
-            cat=self.catalogue,
+            catalogue=self.catalogue,
             link=partial(urls.relative, page_url),
             card=partial(self.card, page_url.count("/")),
             page_url=page_url,
@@ -132,7 +132,7 @@ class Renderer:
         if html_ is None:
             prefix = "../" * depth
             html_ = self._cards[key] = self._card_template.render(
-                cat=self.catalogue, entry=entry, heading=heading, to=lambda url: (prefix + url) or "./"
+                catalogue=self.catalogue, entry=entry, heading=heading, to=lambda url: (prefix + url) or "./"
             )
         reason_html = f'<p class="zd-card__reason">{html.escape(reason)}</p>' if reason else ""
         return Markup(html_.replace(_REASON_SLOT, reason_html, 1))
@@ -141,17 +141,17 @@ class Renderer:
 
     def pages(self) -> list[GeneratedPage]:
         """Every generated page."""
-        cat = self.catalogue
+        catalogue = self.catalogue
         pages = [self.overview()]
         pages += [self.list_page(n) for n in range(2, self.list_pages() + 1)]
-        pages += [self.case_page(entry.slug) for entry in cat.cases]
+        pages += [self.case_page(entry.slug) for entry in catalogue.cases]
         for vocabulary in LISTED_TAXONOMIES:
             pages.append(self.taxonomy_page(vocabulary))
-            pages += [self.term_page(vocabulary, code) for code in cat.vocabularies.get(vocabulary, {})]
+            pages += [self.term_page(vocabulary, code) for code in catalogue.vocabularies.get(vocabulary, {})]
         pages.append(self.organisations_page())
-        pages += [self.organisation_page(slug) for slug in cat.organisations]
+        pages += [self.organisation_page(slug) for slug in catalogue.organisations]
         pages += [self.webinars_page(), self.fields_page(), self.matrix_page()]
-        types = list(cat.vocabularies.get("partner-types", {}))
+        types = list(catalogue.vocabularies.get("partner-types", {}))
         pages += [self.pair_page(a, b) for i, a in enumerate(types) for b in types[i + 1 :]]
         newest = self.newest()
         return [self.dated(page, newest) for page in pages]

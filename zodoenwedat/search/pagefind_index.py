@@ -19,6 +19,7 @@ import functools
 import json
 import re
 import tempfile
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,13 +144,37 @@ def index_files(catalogue: Catalogue, pages: Iterable[tuple[str, str]] = ()) -> 
     records = case_records(catalogue)
     html_pages = indexed_pages(pages)
     try:
-        files = asyncio.run(_build(records, html_pages))
+        files = _run(lambda: _build(records, html_pages))
     except SearchIndexError:
         raise
     except Exception as error:  # the binary is missing, or stopped: say so in Dutch
         raise SearchIndexError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {error}") from error
     files = stable.canonical(files)
     return {BUNDLE + path: content for path, content in sorted(files.items())}
+
+
+def _run(make_coroutine):
+    """Run Pagefind's asynchronous API to the end. Where this thread already runs an event loop
+    (a host that calls the build from async code, or Playwright's sync API in the tests),
+    asyncio.run() is refused: then its own loop runs in one short-lived thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make_coroutine())
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["files"] = asyncio.run(make_coroutine())
+        except BaseException as error:  # handed back to the caller below
+            result["error"] = error
+
+    thread = threading.Thread(target=run, name="pagefind")
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result["files"]
 
 
 async def _build(records: list[Record], pages: list[tuple[str, str]]) -> dict[str, bytes]:
