@@ -14,7 +14,8 @@ import json
 from dataclasses import dataclass, field
 from functools import partial
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, Template
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..catalogue import dutch, urls
@@ -68,9 +69,29 @@ class SiteOptions:
     today: dt.date = field(default_factory=dt.date.today)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process: ``mkdocs serve`` makes a
+    new environment on every rebuild, and compiling the templates was most of the core's time
+    there. Jinja checks each template's source against its checksum, so an edit recompiles."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("zodoenwedat", "templates"),
+        bytecode_cache=_COMPILED,
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
