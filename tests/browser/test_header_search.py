@@ -97,6 +97,9 @@ def test_keyboard_only(open_page, base_url):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(base_url + "/praktijkvoorbeelden/majella-wonen-utrecht/")
+    page.keyboard.press("/")  # the shortcut Material's search had
+    assert page.evaluate("document.activeElement.id") == "zd-search-q"
+    assert page.input_value("#zd-search-q") == ""
     recorded.assert_clean()
 
 

@@ -11,7 +11,7 @@ import pytest
 from sitekit import REPO
 from zodoenwedat.repository import load_repository
 from zodoenwedat.search import finder, pagefind_index, stable
-from zodoenwedat.search.pagefind_index import FACETS, KIND_CASE, KIND_FILTER
+from zodoenwedat.search.pagefind_index import FACETS, KIND_FILTER, KIND_PAGE
 from zodoenwedat.catalogue.catalogue import build_catalogue
 
 PAGE = '<html lang="nl"><head><title>{title}</title></head><body><header>Kop</header><article><h1>{title}</h1><p>{text}</p>{extra}</article></body></html>'
@@ -46,7 +46,7 @@ def test_every_case_is_a_record_with_its_facets_meta_and_text(catalogue):
     assert [r.url for r in records] == [f"/praktijkvoorbeelden/{e.slug}/" for e in catalogue.cases]
     for record, entry in zip(records, catalogue.cases):
         case = entry.case
-        assert record.filters[KIND_FILTER] == [KIND_CASE]
+        assert KIND_FILTER not in record.filters
         for name, vocabulary, _ in FACETS:
             assert record.filters.get(name, []) == entry.codes(vocabulary)
         assert record.meta["title"] == case.title
@@ -92,7 +92,7 @@ def test_filter_chunks_hold_the_catalogues_codes(catalogue, index):
     for name, vocabulary, _ in FACETS:
         expected = {code: len(slugs) for code, slugs in catalogue.index[vocabulary].items() if slugs}
         assert chunks[name] == expected, name
-    assert chunks[KIND_FILTER] == {KIND_CASE: len(catalogue.cases)}
+    assert chunks[KIND_FILTER] == {KIND_PAGE: 2}, "the pages (over-de-coalitie, leefbaarheid) are marked, the cases not"
 
 
 def test_the_same_site_gives_the_same_bytes(catalogue, index):

@@ -197,10 +197,10 @@ def test_one_pagefind_index_for_cases_and_pages(real):
     assert not [u for u in urls if u.startswith(("/embed/", "/praktijkvoorbeelden/pagina/")) or u.endswith(".html")]
     oslo = next(f for f in fragments if f["url"] == "/praktijkvoorbeelden/oslostraat-almere/")
     assert oslo["meta"]["title"] == "Oslostraat in Almere"
-    assert oslo["filters"]["thema"] and oslo["filters"]["soort"] == ["praktijkvoorbeeld"]
+    assert oslo["filters"]["thema"] and "soort" not in oslo["filters"]
     over = next(f for f in fragments if f["url"] == "/over-de-coalitie/")
     assert over["meta"]["title"] == "Over de coalitie"
-    assert not over.get("filters"), "a page is no case: the finder never shows it"
+    assert over["filters"] == {"soort": ["pagina"]}, "a page is no case: the finder leaves it out"
     theme = next(f for f in fragments if f["url"] == "/themas/leefbaarheid/")
     assert "Oslostraat" not in theme["content"], "case cards on listing pages are not indexed again"
     for path in site.rglob("*.html"):

@@ -194,7 +194,7 @@ class Renderer:
         """The overview: the finder, and the first page of the static list of cases (newest
         first), which is what shows without JavaScript (or when the finder cannot start)."""
         from ..search import finder
-        from ..search.pagefind_index import BUNDLE, FACETS, KIND_CASE, KIND_FILTER, SORT_DATE
+        from ..search.pagefind_index import BUNDLE, FACETS, KIND_FILTER, KIND_PAGE, SORT_DATE, WASM
 
         url = urls.CASES
         link = partial(urls.relative, url)
@@ -206,6 +206,7 @@ class Renderer:
                 f'<link rel="modulepreload" href="{html.escape(link(target))}">'
                 for target in (finder.SHARED_SCRIPT, BUNDLE + "pagefind.js")
             )
+            + f'<link rel="preload" href="{html.escape(link(WASM))}" as="fetch" crossorigin>'
             + f'<script type="module" async src="{html.escape(link(finder.FINDER_SCRIPT))}"></script>'
             + f'<script nomodule src="{html.escape(link(finder.NO_MODULES_SCRIPT))}"></script>'
         )
@@ -217,7 +218,7 @@ class Renderer:
             facets=FACETS,
             words=finder.WORDS,
             kind_filter=KIND_FILTER,
-            kind_value=KIND_CASE,
+            kind_page=KIND_PAGE,
             sort_key=SORT_DATE,
             static_list=Markup(page.html_before),
         )

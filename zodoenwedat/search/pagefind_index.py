@@ -31,9 +31,12 @@ from . import stable
 
 LANGUAGE = "nl"
 BUNDLE = "pagefind/"  # the index's folder in the site
-# Filter that tells the finder which results are cases: every case record has it, no page has.
+WASM = f"{BUNDLE}wasm.{LANGUAGE}.pagefind"  # Pagefind's WebAssembly for Dutch (the finder preloads it)
+# The filter that tells the finder which results are not cases: every page from HTML has
+# soort=pagina, no case has it. (Put on the few pages rather than on the many cases, the
+# finder's first search loads a small filter chunk: "not soort=pagina".)
 KIND_FILTER = "soort"
-KIND_CASE = "praktijkvoorbeeld"
+KIND_PAGE = "pagina"
 # Facet: (URL parameter = Pagefind filter name, vocabulary in data/, legend). The finder and
 # the filters column read these names from the page (data attributes), never from its script.
 FACETS = tuple((v.facet, v.name, v.legend) for v in VOCABULARIES)
@@ -90,7 +93,7 @@ def case_record(catalogue: Catalogue, entry: CaseEntry, date_key: str, title_key
     organisations = [p.name for p in case.partners if p.name]
     labels = [catalogue.label(vocabulary, code) for _, vocabulary, _ in FACETS for code in entry.codes(vocabulary)]
     content = case.summary + "\n" + body_text(entry.body)
-    filters = {KIND_FILTER: [KIND_CASE]}
+    filters = {}
     for name, vocabulary, _ in FACETS:
         codes = entry.codes(vocabulary)
         if codes:
@@ -131,10 +134,15 @@ def case_records(catalogue: Catalogue) -> list[Record]:
     ]
 
 
+_ARTICLE = re.compile(r"<article\b[^>]*>")
+_PAGE_MARK = f'<span data-pagefind-filter="{KIND_FILTER}:{KIND_PAGE}" hidden></span>'
+
+
 def indexed_pages(pages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The (url, html) pages that go into the index, in a stable order."""
+    """The (url, html) pages that go into the index, in a stable order, each with the filter
+    soort=pagina at the start of its article (what Pagefind indexes of it)."""
     chosen = {url: html for url, html in pages if not _SKIPPED_PAGES.match(url.lstrip("/"))}
-    return sorted(chosen.items())
+    return [(url, _ARTICLE.sub(lambda m: m.group(0) + _PAGE_MARK, html, count=1)) for url, html in sorted(chosen.items())]
 
 
 def index_files(catalogue: Catalogue, pages: Iterable[tuple[str, str]] = ()) -> dict[str, bytes]:

@@ -3,7 +3,8 @@
  * It searches the site's one Pagefind index: cases and the other pages. The index is loaded
  * only when the visitor starts to search (focus on the box, or typing). Results open in a
  * panel under the box: arrow keys move through them, Escape closes the panel. Submitting
- * the form opens the finder with the words (?q=…), which also works as a plain link.
+ * the form opens the finder with the words (?q=…), which also works as a plain link. "/" or
+ * "s" (outside a field) puts the cursor in the box, as Material's own search did.
  */
 import { pagefind, excerpt, resultHref, el, count } from "./zoeken.js";
 
@@ -113,6 +114,14 @@ function setUp(form) {
       if (at === 0) input.focus();
       else items[at - 1].focus();
     }
+  });
+  // As with Material's own search: "/" or "s" anywhere but in a field goes to the search box.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== "/" && event.key !== "s")) return;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
   });
   form.addEventListener("focusout", function (event) {
     if (!event.relatedTarget || !form.contains(event.relatedTarget)) close();

@@ -31,8 +31,10 @@ function init() {
   var list = document.getElementById("zd-results");
   var more = document.getElementById("zd-more");
 
-  var kindFilter = {};
-  kindFilter[root.getAttribute("data-kind-filter")] = root.getAttribute("data-kind-value");
+  // Cases only: the index's other pages carry a filter the cases do not have.
+  var notAPage = {};
+  notAPage[root.getAttribute("data-kind-filter")] = root.getAttribute("data-kind-page");
+  var kindFilter = { not: notAPage };
   var sortKey = root.getAttribute("data-sort-key");
   var groups = Array.prototype.slice.call(root.querySelectorAll("[data-facet]"));
   var FACETS = groups.map(function (g) { return g.getAttribute("data-facet"); });
