@@ -72,8 +72,8 @@ def test_sort_keys_give_the_catalogues_order(catalogue):
 def test_the_index_holds_every_case_and_the_pages_but_not_the_lists_further_pages(catalogue, index):
     files, _ = index
     assert all(path.startswith("pagefind/") for path in files)
-    assert "pagefind/pagefind.js" in files and "pagefind/pagefind-worker.js" in files
-    assert not [p for p in files if "ui" in p.rsplit("/", 1)[-1]], "Pagefind's own UI kits are not shipped"
+    assert "pagefind/pagefind.js" in files and "pagefind/wasm.nl.pagefind" in files
+    assert not [p for p in files if "ui" in p.rsplit("/", 1)[-1] or "worker" in p], "Pagefind's UI kits and worker are not shipped"
     entry = json.loads(files["pagefind/pagefind-entry.json"])
     assert list(entry["languages"]) == ["nl"]
     assert entry["languages"]["nl"]["page_count"] == len(catalogue.cases) + 2  # over-de-coalitie, leefbaarheid
