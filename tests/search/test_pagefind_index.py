@@ -136,6 +136,25 @@ def test_canonical_order_does_not_depend_on_the_order_pagefind_wrote(index):
     assert stable.canonical(inner) == inner
 
 
+def test_works_where_an_event_loop_already_runs(catalogue, index):
+    """A host that is asynchronous itself (or Playwright's synchronous API in this test run)
+    runs an event loop in the thread that builds: the index is made all the same."""
+    import asyncio
+    import threading
+
+    files, pages = index
+    made = {}
+
+    async def inside():
+        asyncio.get_running_loop()  # (there is one)
+        made["files"] = pagefind_index.index_files(catalogue, pages)
+
+    thread = threading.Thread(target=lambda: asyncio.run(inside()))  # a thread whose loop is ours alone
+    thread.start()
+    thread.join()
+    assert made["files"] == files
+
+
 def test_a_missing_pagefind_binary_is_a_dutch_error(catalogue, monkeypatch, tmp_path):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
     with pytest.raises(pagefind_index.SearchIndexError) as raised:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import functools
 import json
 import re
@@ -156,13 +157,25 @@ def index_files(catalogue: Catalogue, pages: Iterable[tuple[str, str]] = ()) -> 
     records = case_records(catalogue)
     html_pages = indexed_pages(pages)
     try:
-        files = asyncio.run(_build(records, html_pages))
+        files = _run(lambda: _build(records, html_pages))
     except SearchIndexError:
         raise
     except Exception as error:  # the binary is missing, or stopped: say so in Dutch
         raise SearchIndexError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {error}") from error
     files = stable.canonical(files)
     return {BUNDLE + path: content for path, content in sorted(files.items())}
+
+
+def _run(make_coroutine):
+    """Run Pagefind's asynchronous API to the end. When this thread already runs an event loop
+    (a host that is asynchronous itself, or Playwright's synchronous API in the tests), in a
+    thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make_coroutine())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind") as pool:
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
 
 
 async def _build(records: list[Record], pages: list[tuple[str, str]]) -> dict[str, bytes]:
