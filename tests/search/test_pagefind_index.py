@@ -72,8 +72,8 @@ def test_sort_keys_give_the_catalogues_order(catalogue):
 def test_the_index_holds_every_case_and_the_pages_but_not_the_lists_further_pages(catalogue, index):
     files, _ = index
     assert all(path.startswith("pagefind/") for path in files)
-    assert "pagefind/pagefind.js" in files and "pagefind/pagefind-worker.js" in files
-    assert not [p for p in files if "ui" in p.rsplit("/", 1)[-1]], "Pagefind's own UI kits are not shipped"
+    assert "pagefind/pagefind.js" in files and "pagefind/wasm.nl.pagefind" in files
+    assert not [p for p in files if "ui" in p.rsplit("/", 1)[-1] or "worker" in p], "Pagefind's UI kits and worker are not shipped"
     entry = json.loads(files["pagefind/pagefind-entry.json"])
     assert list(entry["languages"]) == ["nl"]
     assert entry["languages"]["nl"]["page_count"] == len(catalogue.cases) + 2  # over-de-coalitie, leefbaarheid
@@ -134,6 +134,25 @@ def test_canonical_order_does_not_depend_on_the_order_pagefind_wrote(index):
     assert shuffled != inner
     assert stable.canonical(shuffled) == inner
     assert stable.canonical(inner) == inner
+
+
+def test_works_where_an_event_loop_already_runs(catalogue, index):
+    """A host that is asynchronous itself (or Playwright's synchronous API in this test run)
+    runs an event loop in the thread that builds: the index is made all the same."""
+    import asyncio
+    import threading
+
+    files, pages = index
+    made = {}
+
+    async def inside():
+        asyncio.get_running_loop()  # (there is one)
+        made["files"] = pagefind_index.index_files(catalogue, pages)
+
+    thread = threading.Thread(target=lambda: asyncio.run(inside()))  # a thread whose loop is ours alone
+    thread.start()
+    thread.join()
+    assert made["files"] == files
 
 
 def test_a_missing_pagefind_binary_is_a_dutch_error(catalogue, monkeypatch, tmp_path):

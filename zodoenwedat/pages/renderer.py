@@ -200,13 +200,15 @@ class Renderer:
         link = partial(urls.relative, url)
         # The finder's markup shows at once, the static list only without JavaScript (the
         # noscript style) or when the finder fails (vinder.js, zonder-modules.js): no flash.
+        # zoeken.js runs on its own as soon as it arrives and, told so by the meta tag, starts
+        # loading Pagefind (whose script and WebAssembly are preloaded) before the finder's
+        # own script and the rest of the page are there.
         head = (
             "<noscript><style>.zd-finder{display:none}.zd-static{display:block}</style></noscript>"
-            + "".join(
-                f'<link rel="modulepreload" href="{html.escape(link(target))}">'
-                for target in (finder.SHARED_SCRIPT, BUNDLE + "pagefind.js")
-            )
+            + '<meta name="zd-zoeken" content="direct">'
+            + f'<link rel="modulepreload" href="{html.escape(link(BUNDLE + "pagefind.js"))}">'
             + f'<link rel="preload" href="{html.escape(link(WASM))}" as="fetch" crossorigin>'
+            + f'<script type="module" async src="{html.escape(link(finder.SHARED_SCRIPT))}"></script>'
             + f'<script type="module" async src="{html.escape(link(finder.FINDER_SCRIPT))}"></script>'
             + f'<script nomodule src="{html.escape(link(finder.NO_MODULES_SCRIPT))}"></script>'
         )

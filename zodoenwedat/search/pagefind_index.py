@@ -3,9 +3,10 @@
 Every case becomes a Pagefind *custom record* fed from the catalogue: its summary and body as
 the text (excerpts come from there); title, place and neighbourhood, summary, partner names and
 vocabulary labels as meta data (Pagefind searches those too, the title above all; the finder
-shows the card's fields from them); a filter per facet; sort keys for date and title. Every other page (hand-written and listing pages) is indexed from
-its rendered HTML. Both the finder on /praktijkvoorbeelden/ and the header search read this
-one index with Pagefind's JavaScript API (zodoenwedat/search/static/).
+shows the card's fields from them); a filter per facet; sort keys for date and title. Every
+other page (hand-written and listing pages) is indexed from its rendered HTML. Both the finder
+on /praktijkvoorbeelden/ and the header search read this one index with Pagefind's JavaScript
+API (zodoenwedat/search/static/).
 
 :func:`index_files` returns the files of the index (``pagefind/...``) as ``{path: bytes}``.
 It runs the Pagefind binary that ships with the ``pagefind[bin]`` package: no network.
@@ -45,11 +46,13 @@ FACETS = tuple((v.facet, v.name, v.legend) for v in VOCABULARIES)
 META_TITLE, META_PLACE, META_SUMMARY = "title", "plaats", "samenvatting"
 META_ORGANISATIONS, META_LABELS = "organisaties", "kenmerken"
 # Sort keys: "datum" sorts descending in the catalogue's order (newest first, then title),
-# "titel" ascending by title. See case_record().
+# "titel" ascending by title. See case_records().
 SORT_DATE, SORT_TITLE = "datum", "titel"
-# Only the parts of the bundle the site uses (Pagefind also writes its own UI kits).
+# Only the parts of the bundle the site uses: not Pagefind's own UI kits, not its Web Worker
+# (the search runs in the page: zoeken.js, noWorker), not the WebAssembly for pages in an
+# unknown language (every page is Dutch).
 _KEEP = re.compile(
-    r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\.(?!unknown\.).+\.pagefind|(index|fragment|filter)/.+)$"
+    r"^(pagefind\.js|pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\.(?!unknown\.).+\.pagefind|(index|fragment|filter)/.+)$"
 )
 # What an HTML page contributes: its article (Material's content), not the header, tabs,
 # sidebars or footer. Case cards on listing pages carry data-pagefind-ignore.

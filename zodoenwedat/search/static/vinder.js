@@ -150,7 +150,12 @@ function init() {
       return showMore(mine, true).then(function () {
         if (mine !== seq) return;
         if (window.performance && performance.mark) performance.mark("zd-finder-results");
-        if (firstResults) { firstResults(); firstResults = null; }
+        if (firstResults) {
+          // The counts' filter chunks load once the first results are on the screen.
+          var release = firstResults;
+          firstResults = null;
+          requestAnimationFrame(function () { setTimeout(release, 0); });
+        }
         showChosen(state);
         var n = results.length;
         status.textContent = n

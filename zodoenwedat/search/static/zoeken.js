@@ -49,6 +49,10 @@ export function excerpt(html) {
   return out;
 }
 
+// The finder's page asks for the index at once (a meta tag in its head; this module is also
+// one of its own scripts there): Pagefind starts loading while the rest of the page arrives.
+if (document.querySelector('meta[name="zd-zoeken"][content="direct"]')) pagefind();
+
 /* A link to a result: Pagefind's URL is absolute on this host; keep it on this site. */
 export function resultHref(url) {
   var target = new URL(url, siteRoot);
