@@ -229,9 +229,9 @@ def test_a_visit_leaves_no_cookies_and_nothing_stored(new_page, base_url):
     page.wait_for_function("new URL(location.href).searchParams.getAll('thema').includes('leefbaarheid')")
     page.goto(base_url + "/", wait_until="load")
     _settle(page)
-    page.keyboard.press("s")  # opens Material's header search
+    page.click("#zd-search-q")  # the header search (Pagefind)
     page.keyboard.type("wijk")
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_selector(".zd-search__item")
     assert page.context.cookies() == []
     assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
     recorded.assert_clean()
