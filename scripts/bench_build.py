@@ -58,10 +58,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 
-import synthetic  # noqa: E402
+from support import synthetic  # noqa: E402
 from bytecode import compile_bytecode  # noqa: E402
-from synthetic import SyntheticCase, generate_cases, write_cases  # noqa: E402
+from support.synthetic import SyntheticCase, generate_cases, write_cases  # noqa: E402
 
 GOAL_RATIO = 2.0  # full build / plain build at N=1000 (issue 12)
 GOAL_MARGINAL = 1.5  # linear growth: marginal time per case in the upper range / the lower one

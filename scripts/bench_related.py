@@ -35,8 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 
-import synthetic  # noqa: E402
+from support import synthetic  # noqa: E402
 from bytecode import compile_bytecode  # noqa: E402
 
 PLAIN_LIMIT_S = 300.0  # beyond this (predicted) the plain ranking is extrapolated, not run

@@ -61,8 +61,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (scripts/chromium.py, shared with the browser tests)
+from support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (scripts/chromium.py, shared with the browser tests)
 
 COPIED = ("mkdocs.yml", "overrides", "docs", "data")
 SIZES = (1000, 10000)
@@ -153,7 +154,7 @@ def log(message: str) -> None:
 def make_repository(target: Path, n: int, extra_words: int = EXTRA_WORDS, marker: str | None = MARKER) -> str | None:
     """A copy of this repository's site layout with N synthetic cases and no webinars; with
     ``marker``, one case in the middle gets that word. Returns that case's slug."""
-    from synthetic import generate_cases, write_cases  # scripts/synthetic.py
+    from support.synthetic import generate_cases, write_cases  # tests/support/synthetic.py
 
     target.mkdir(parents=True)
     for name in COPIED:
@@ -179,7 +180,7 @@ def make_repository(target: Path, n: int, extra_words: int = EXTRA_WORDS, marker
 
 
 def load_valid(root: Path):
-    from synthetic import load_valid as load  # scripts/synthetic.py
+    from support.synthetic import load_valid as load  # tests/support/synthetic.py
 
     return load(root)
 
@@ -466,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         import pagefind  # noqa: F401
-        import synthetic  # noqa: F401
+        from support import synthetic  # noqa: F401
         from playwright.sync_api import sync_playwright  # noqa: F401
     except ImportError as error:
         print(f"Missing: {error}. Install the test extras (`make .venv/.installed-test`) and keep scripts/synthetic.py.")

@@ -52,10 +52,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 
 import bench_build  # noqa: E402
 from bytecode import compile_bytecode  # noqa: E402
-from synthetic import generate_cases  # noqa: E402
+from support.synthetic import generate_cases  # noqa: E402
 
 GOAL_SECONDS = {50: 1.5}  # save -> new text served, median of the edits (issue 12)
 DEFAULT_SIZES = (50, 1000)

@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 PUBLISHED_URLS = "data/published-urls.txt"
 GOAL_WALL_SECONDS = 2.0
 GOAL_RATIO = 4.0

@@ -20,16 +20,17 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import REPO
+from support.repository import copy_repository
 
-from casekit import copy_repository
 from zodoenwedat.casefile import split_front_matter
 from zodoenwedat.cli import main
 from zodoenwedat.fromissue import COMMENT_MARKER, convert
-from zodoenwedat.issueform import LABEL, PATH as FORM_PATH
+from zodoenwedat.issueform import LABEL
+from zodoenwedat.issueform import PATH as FORM_PATH
 from zodoenwedat.models import Case
 from zodoenwedat.repository import load_repository
 
-REPO = Path(__file__).resolve().parent.parent
 FORM = yaml.safe_load((REPO / FORM_PATH).read_text(encoding="utf-8"))
 ITEMS = [item for item in FORM["body"] if item["type"] != "markdown"]
 BY_ID = {item["id"]: item for item in ITEMS}

@@ -32,11 +32,11 @@ from urllib.parse import unquote, urlsplit
 import markdown
 import pytest
 import yaml
+from support import REPO
 
 from zodoenwedat.cli import _parser
 from zodoenwedat.issueform import LABEL as FORM_LABEL
 
-REPO = Path(__file__).resolve().parent.parent
 GITHUB = REPO / ".github"
 WORKFLOWS = GITHUB / "workflows"
 PULL_REQUEST_WORKFLOW = WORKFLOWS / "pull-request.yml"

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.repository import copy_repository
 
-from casekit import copy_repository
 from zodoenwedat.body import check_body
 from zodoenwedat.repository import load_repository
 from zodoenwedat.yamlsource import load_located

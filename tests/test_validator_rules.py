@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 import yaml.scanner
+from support import REPO
+from support.repository import copy_repository
 
-from casekit import REPO_ROOT, copy_repository
 from zodoenwedat import report
 from zodoenwedat.body import MIN_WORDS, check_body
 from zodoenwedat.casefile import split_front_matter, suggest_slug
@@ -831,14 +832,14 @@ class TestDataFiles:
 
 class TestRepository:
     def test_real_repository_is_clean(self):
-        repo = load_repository(REPO_ROOT)
+        repo = load_repository(REPO)
         assert [p.as_text() for p in repo.problems.sorted()] == []
         assert repo.checked == len(repo.files) + len(VOCABULARY_FILES) + 3  # coalition, licence, webinars
 
     def test_required_cases_exist_and_are_valid(self):
-        repo = load_repository(REPO_ROOT)
+        repo = load_repository(REPO)
         for slug in REQUIRED_CASES:
-            assert (REPO_ROOT / "cases" / f"{slug}.md").is_file()
+            assert (REPO / "cases" / f"{slug}.md").is_file()
             assert slug in repo.cases
             case = repo.cases[slug].case
             assert case is not None and case.title and case.summary
@@ -847,26 +848,26 @@ class TestRepository:
         """published means one thing (docs/redactie.md, Datums): the day a case appeared on
         Zo doen we dat, which started on 2022-02-09; a source's own date is in sources[].date."""
         start = dt.date(2022, 2, 9)
-        for slug, entry in load_repository(REPO_ROOT).cases.items():
+        for slug, entry in load_repository(REPO).cases.items():
             case = entry.case
             assert case.published >= start, (slug, case.published)
             for source in case.sources:
                 assert source.date is None or source.date == start or source.date != case.published, (slug, source.title)
-        oslo = load_repository(REPO_ROOT).cases["oslostraat-almere"].case
+        oslo = load_repository(REPO).cases["oslostraat-almere"].case
         assert (oslo.published, oslo.sources[0].date) == (start, dt.date(2021, 5, 20))
 
     def test_the_themes_the_sources_support_are_used(self):
-        used = {theme for entry in load_repository(REPO_ROOT).cases.values() for theme in entry.case.themes}
+        used = {theme for entry in load_repository(REPO).cases.values() for theme in entry.case.themes}
         assert {"veiligheid", "ervaringsdeskundigheid"} <= used
 
     @pytest.mark.parametrize("vocabulary", sorted(REQUIRED_TERMS))
     def test_required_vocabulary_terms_exist(self, vocabulary):
-        repo = load_repository(REPO_ROOT)
+        repo = load_repository(REPO)
         missing = REQUIRED_TERMS[vocabulary] - set(repo.vocabularies[vocabulary])
         assert not missing
 
     def test_the_four_webinars(self):
-        webinars = {w.date: w for w in load_repository(REPO_ROOT).webinars}
+        webinars = {w.date: w for w in load_repository(REPO).webinars}
         expected = {
             dt.date(2022, 2, 9): (None, None),
             dt.date(2022, 3, 22): ("14:30", "15:30"),
@@ -923,8 +924,8 @@ class TestRepository:
 def _run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "zodoenwedat.cli", *args],
-        capture_output=True, text=True, cwd=cwd or REPO_ROOT, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True, text=True, cwd=cwd or REPO, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
 
 
@@ -934,7 +935,7 @@ class TestCli:
         assert "Geen problemen gevonden" in capsys.readouterr().out
 
     def test_real_repository_validates_clean(self, capsys):
-        assert main(["--root", str(REPO_ROOT), "validate"]) == 0, capsys.readouterr().out
+        assert main(["--root", str(REPO), "validate"]) == 0, capsys.readouterr().out
 
     def test_validate_problems_is_1(self, repo_copy, capsys):
         with_case(repo_copy, CASE.replace("place: Zwolle", "place: 1234"))
@@ -1005,25 +1006,25 @@ class TestCli:
     def test_new_refuses_invalid_names(self, repo_copy, slug, capsys):
         assert main(["--root", str(repo_copy), "new", slug]) == 2
         assert "geen geldige naam" in capsys.readouterr().err
-        assert sorted(p.name for p in (repo_copy / "cases").iterdir()) == sorted(p.name for p in (REPO_ROOT / "cases").iterdir())
+        assert sorted(p.name for p in (repo_copy / "cases").iterdir()) == sorted(p.name for p in (REPO / "cases").iterdir())
 
     def test_template_is_valid_with_and_without_vocabularies(self, repo_copy):
-        for vocabularies in (None, load_repository(REPO_ROOT).vocabularies):
+        for vocabularies in (None, load_repository(REPO).vocabularies):
             with_case(repo_copy, new_case_text(vocabularies), "sjabloon")
             assert load_repository(repo_copy).problems.sorted() == []
 
     def test_schema_equals_the_committed_copy(self, capsys):
-        committed = (REPO_ROOT / SCHEMA_PATH).read_text(encoding="utf-8")
-        assert main(["--root", str(REPO_ROOT), "schema"]) == 0
+        committed = (REPO / SCHEMA_PATH).read_text(encoding="utf-8")
+        assert main(["--root", str(REPO), "schema"]) == 0
         assert capsys.readouterr().out == committed
 
     def test_schema_output_file(self, tmp_path):
         target = tmp_path / "case.schema.json"
-        assert main(["--root", str(REPO_ROOT), "schema", "--output", str(target)]) == 0
-        assert target.read_text(encoding="utf-8") == (REPO_ROOT / SCHEMA_PATH).read_text(encoding="utf-8")
+        assert main(["--root", str(REPO), "schema", "--output", str(target)]) == 0
+        assert target.read_text(encoding="utf-8") == (REPO / SCHEMA_PATH).read_text(encoding="utf-8")
 
     def test_schema_content(self):
-        vocabularies = load_repository(REPO_ROOT).vocabularies
+        vocabularies = load_repository(REPO).vocabularies
         schema = json.loads(schema_json(vocabularies))
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert set(schema["required"]) == {"title", "summary", "place", "province", "themes", "partners", "phase", "published"}

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import REPO
 
 from zodoenwedat.fromissue import COMMENT_MARKER, Conversion, FormProblem, comment
 
-REPO = Path(__file__).resolve().parent.parent
 SCRIPTS = REPO / ".github" / "scripts"
 BOT = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"

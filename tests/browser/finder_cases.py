@@ -3,10 +3,10 @@
 The six shared fixture cases (alpha … foxtrot, test_fixture_cases.py) and three more with
 words of their own: "golf" (newest) mentions a buurtkamer and a woonladder in its text, "hotel"
 (oldest) has "Buurtkamer" in its title, "india" is a finished project in Zeeland. Every case's
-text says "wijk" (sitekit.BODY) and none says "wijken".
+text says "wijk" (support.cases.BODY) and none says "wijken".
 """
 
-from sitekit import case_text
+from support.cases import case_text
 
 from .test_fixture_cases import CASES as SHARED
 

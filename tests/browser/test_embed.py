@@ -7,7 +7,9 @@ import json
 import re
 
 import pytest
-from sitekit import copy_repo, free_port, run_build, serve, set_site_url
+from support.repository import copy_repository, set_site_url
+from support.server import free_port, serve
+from support.sites import run_build
 
 pytestmark = pytest.mark.browser
 SLUG = "oslostraat-almere"
@@ -17,7 +19,7 @@ SLUG = "oslostraat-almere"
 def embed_site(tmp_path_factory):
     """The real site built for http://127.0.0.1:<port>/, so that the snippet points at it."""
     port = free_port()
-    root = copy_repo(tmp_path_factory.mktemp("embed"))
+    root = copy_repository(tmp_path_factory.mktemp("embed") / "repo")
     set_site_url(root, f"http://127.0.0.1:{port}/")
     built = run_build(root)
     assert built.result.returncode == 0, built.result.stderr

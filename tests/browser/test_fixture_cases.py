@@ -1,6 +1,6 @@
 """The hand-made fixture cases shared by browser tests (no tests here)."""
 
-from sitekit import case_text
+from support.cases import case_text
 
 CASES = {
     "alpha": case_text(

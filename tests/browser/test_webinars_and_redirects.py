@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sitekit import copy_repo, rename_case, run_build, serve
+from support.repository import copy_repository, rename_case
+from support.server import serve
+from support.sites import run_build
 
 pytestmark = pytest.mark.browser
 UTC = dt.timezone.utc
@@ -51,7 +53,7 @@ def test_webinars_sorted_by_the_visitors_clock(new_page, base_url, now, upcoming
 
 
 def test_a_renamed_case_redirects_from_its_old_url(browser, tmp_path):
-    root = copy_repo(tmp_path)
+    root = copy_repository(tmp_path / "repo")
     old, new = "oslostraat-almere", "oslostraat-almere-buiten"
     rename_case(root, old, new, alias=True)
     built = run_build(root)

@@ -15,8 +15,8 @@ import tokenize
 from pathlib import Path
 
 import pytest
-
-from sitekit import REPO, READ_ATTRIBUTES, visible_text
+from support import REPO
+from support.html import READ_ATTRIBUTES, visible_text
 
 # "u", "uw" or "uzelf" as a word of its own: not inside a word (uur, nu, uit), not a code
 # point (U+202E), a flag (-u), a JavaScript name (u.pathname, u=new, item.u) or a time (14.30 u).
@@ -134,7 +134,7 @@ def test_no_u_in_the_package_messages_and_descriptions(path):
 
 
 def test_no_u_on_any_built_page(real_site):
-    pages = sorted(real_site.rglob("*.html"))
+    pages = sorted(real_site.site.rglob("*.html"))
     assert len(pages) > 50
     found = {}
     for page in pages:
@@ -143,7 +143,7 @@ def test_no_u_on_any_built_page(real_site):
         text += "\n" + "\n".join(re.findall(r'<meta name="description" content="([^"]*)"', html))
         lines = formal_words(text)
         if lines:
-            found[page.relative_to(real_site).as_posix()] = lines
+            found[page.relative_to(real_site.site).as_posix()] = lines
     assert found == {}
 
 

@@ -7,12 +7,12 @@ import gzip
 import json
 
 import pytest
+from support import REPO
 
-from sitekit import REPO
+from zodoenwedat.catalogue.catalogue import build_catalogue
 from zodoenwedat.repository import load_repository
 from zodoenwedat.search import finder, pagefind_index, stable
 from zodoenwedat.search.pagefind_index import FACETS, KIND_CASE, KIND_FILTER
-from zodoenwedat.catalogue.catalogue import build_catalogue
 
 PAGE = '<html lang="nl"><head><title>{title}</title></head><body><header>Kop</header><article><h1>{title}</h1><p>{text}</p>{extra}</article></body></html>'
 

@@ -10,8 +10,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from sitekit import REPO, build_site, copy_repo, run_build, visible_text
+from support import REPO
+from support.html import visible_text
+from support.repository import copy_repository
+from support.sites import build_fixture_site, run_build
 
 SOURCE_TALK = re.compile(r"\bbron", re.IGNORECASE)  # bron, bronnen, bronvermelding, ...
 CASES = sorted(p.stem for p in (REPO / "cases").glob("*.md"))
@@ -19,7 +21,7 @@ CASES = sorted(p.stem for p in (REPO / "cases").glob("*.md"))
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory):
-    built = run_build(copy_repo(tmp_path_factory.mktemp("content")))
+    built = run_build(copy_repository(tmp_path_factory.mktemp("content") / "repo"))
     assert built.result.returncode == 0, built.result.stderr
     return built
 
@@ -59,7 +61,7 @@ def test_the_source_check_finds_a_note_about_the_source(tmp_path):
         extra="sources:\n  - title: Bronnen van inspiratie in de wijk\n    publisher: Gemeente Zwolle\n",
         body_note="Welke organisatie het wijkteam leidt, zegt de bron niet.",
     )
-    built = build_site(tmp_path, {"wijkaanpak-zwolle": text})
+    built = build_fixture_site(tmp_path, {"wijkaanpak-zwolle": text})
     assert built.result.returncode == 0, built.result.stderr
     found = source_talk(built.page("praktijkvoorbeelden/wijkaanpak-zwolle/"))
     assert found == ["Welke organisatie het wijkteam leidt, zegt de bron niet."]
@@ -111,7 +113,7 @@ PARTNERS = (
 
 @pytest.fixture(scope="module")
 def unnamed(tmp_path_factory):
-    built = build_site(tmp_path_factory.mktemp("unnamed"), {"wijkaanpak-zwolle": _case(PARTNERS)})
+    built = build_fixture_site(tmp_path_factory.mktemp("unnamed"), {"wijkaanpak-zwolle": _case(PARTNERS)})
     assert built.result.returncode == 0, built.result.stderr
     return built
 

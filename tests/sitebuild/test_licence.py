@@ -10,8 +10,11 @@ import re
 
 import feedparser
 import pytest
+from support import REPO
+from support.html import visible_text
+from support.repository import copy_repository
+from support.sites import run_build
 
-from sitekit import REPO, copy_repo, run_build, visible_text
 from zodoenwedat.repository import load_repository
 
 LICENCE = load_repository(REPO).licence
@@ -30,14 +33,14 @@ attribution: Zo doen we dat (zodoenwedat.nl), als je dat wilt
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory):
-    built = run_build(copy_repo(tmp_path_factory.mktemp("licence")))
+    built = run_build(copy_repository(tmp_path_factory.mktemp("licence") / "repo"))
     assert built.result.returncode == 0, built.result.stderr
     return built
 
 
 @pytest.fixture(scope="module")
 def other(tmp_path_factory):
-    root = copy_repo(tmp_path_factory.mktemp("other-licence"))
+    root = copy_repository(tmp_path_factory.mktemp("other-licence") / "repo")
     (root / "data/licence.yml").write_text(OTHER, encoding="utf-8")
     built = run_build(root)
     assert built.result.returncode == 0, built.result.stderr

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitekit import copy_repo
+from support.repository import copy_repository
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -30,7 +30,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    root = copy_repo(tmp_path_factory.mktemp("two-tools"))
+    root = copy_repository(tmp_path_factory.mktemp("two-tools") / "repo")
     return {tool: (_build(tool, root, root / f"site-{tool}"), root / f"site-{tool}") for tool in ("mkdocs", "properdocs")}
 
 

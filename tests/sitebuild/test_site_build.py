@@ -6,8 +6,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
-from sitekit import build_site, case_text
+from support.cases import case_text
+from support.sites import build_fixture_site
 
 HOSTILE_TITLE = 'Wonen & "zorg" <3 samen'
 HOSTILE_SUMMARY = "Een samenvatting met 'quotes', \"dubbele quotes\", &lt;b&gt;geen opmaak&lt;/b&gt; en een ampersand & meer."
@@ -78,7 +78,7 @@ def parse(html: str) -> Extract:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    site = build_site(tmp_path_factory.mktemp("site"), CASES)
+    site = build_fixture_site(tmp_path_factory.mktemp("site"), CASES)
     assert site.result.returncode == 0, site.result.stderr
     return site
 
@@ -186,7 +186,7 @@ def test_no_outside_requests_in_built_files(built):
 def test_broken_case_fails_build_with_dutch_line_messages(tmp_path):
     cases = dict(CASES)
     cases["kapot"] = case_text("Kapot", ["gemengd-wonenn"], [("gemeente", None)])
-    site = build_site(tmp_path, cases)
+    site = build_fixture_site(tmp_path, cases)
     assert site.result.returncode != 0
     assert "cases/kapot.md:6:" in site.result.stderr
     assert "Bedoelde je 'gemengd-wonen'?" in site.result.stderr

@@ -11,18 +11,20 @@ import feedparser
 import jsonschema
 import pytest
 import yaml
+from support import REPO
+from support.repository import copy_repository, rename_case
+from support.sites import run_build
 
-from zodoenwedat.issueform import PATH as FORM_PATH, issue_form_yaml
+from zodoenwedat.catalogue.urlguard import current_urls, docs_urls, read_listed
+from zodoenwedat.issueform import PATH as FORM_PATH
+from zodoenwedat.issueform import issue_form_yaml
 from zodoenwedat.opendata.api import parse_csv_row
 from zodoenwedat.repository import load_repository
-from zodoenwedat.catalogue.urlguard import current_urls, docs_urls, read_listed
-
-from sitekit import REPO, copy_repo, rename_case, run_build
 
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory):
-    built = run_build(copy_repo(tmp_path_factory.mktemp("real")))
+    built = run_build(copy_repository(tmp_path_factory.mktemp("real") / "repo"))
     assert built.result.returncode == 0, built.result.stderr
     return built
 
@@ -130,7 +132,7 @@ def test_issue_form_is_generated_and_valid():
 
 
 def test_rename_with_alias_builds_and_redirects(tmp_path):
-    root = copy_repo(tmp_path)
+    root = copy_repository(tmp_path / "repo")
     rename_case(root, "oslostraat-almere", "oslostraat-almere-buiten", alias=True)
     built = run_build(root)
     assert built.result.returncode == 0, built.result.stderr
@@ -144,7 +146,7 @@ def test_rename_with_alias_builds_and_redirects(tmp_path):
 
 
 def test_rename_without_alias_fails_with_a_clear_message(tmp_path):
-    root = copy_repo(tmp_path)
+    root = copy_repository(tmp_path / "repo")
     rename_case(root, "oslostraat-almere", "oslostraat-almere-buiten", alias=False)
     built = run_build(root)
     assert built.result.returncode != 0
@@ -155,7 +157,7 @@ def test_rename_without_alias_fails_with_a_clear_message(tmp_path):
 
 
 def test_related_to_a_renamed_case_names_the_new_name(tmp_path):
-    root = copy_repo(tmp_path)
+    root = copy_repository(tmp_path / "repo")
     (root / "data/published-urls.txt").unlink()
     text = (root / "cases/oslostraat-almere.md").read_text(encoding="utf-8").replace("\nphase:", "\naliases: [oslo-oud]\nphase:", 1)
     (root / "cases/oslostraat-almere.md").write_text(text, encoding="utf-8")
@@ -167,7 +169,7 @@ def test_related_to_a_renamed_case_names_the_new_name(tmp_path):
 
 
 def test_a_new_url_never_fails_the_check(tmp_path):
-    root = copy_repo(tmp_path)
+    root = copy_repository(tmp_path / "repo")
     text = (root / "cases" / "ruwaard-oss.md").read_text(encoding="utf-8")
     (root / "cases" / "ruwaard-oss-tweede.md").write_text(text.replace("related:", "related:", 1), encoding="utf-8")
     from zodoenwedat.catalogue.urlguard import check_all

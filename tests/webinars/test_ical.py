@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
 import vobject
+from support import REPO
 
+from zodoenwedat.build import build_site
 from zodoenwedat.calendar import ical, links
 from zodoenwedat.models import Webinar
 from zodoenwedat.repository import load_repository
-from zodoenwedat.build import build_site
 
-REPO = Path(__file__).resolve().parents[2]
 UTC = dt.timezone.utc
 
 
