@@ -12,18 +12,10 @@ from pathlib import Path
 import pytest
 from support import REPO
 from support.html import visible_text
-from support.repository import copy_repository
-from support.sites import build_fixture_site, run_build
+from support.sites import build_fixture_site
 
 SOURCE_TALK = re.compile(r"\bbron", re.IGNORECASE)  # bron, bronnen, bronvermelding, ...
 CASES = sorted(p.stem for p in (REPO / "cases").glob("*.md"))
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    built = run_build(copy_repository(tmp_path_factory.mktemp("content") / "repo"))
-    assert built.result.returncode == 0, built.result.stderr
-    return built
 
 
 def source_talk(html: str) -> list[str]:
@@ -45,10 +37,10 @@ def partner_items(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("slug", CASES)
-def test_no_case_page_talks_about_its_sources_outside_the_sources_list(real, slug):
-    html = real.page(f"praktijkvoorbeelden/{slug}/")
+def test_no_case_page_talks_about_its_sources_outside_the_sources_list(real_site, slug):
+    html = real_site.page(f"praktijkvoorbeelden/{slug}/")
     assert source_talk(html) == []
-    assert source_talk(real.page(f"embed/{slug}/")) == []
+    assert source_talk(real_site.page(f"embed/{slug}/")) == []
     # The list itself is there (so the check above did not skip the whole page).
     assert "Bronnen" in visible_text(html, within="article")
     assert "Aanleiding" in visible_text(html, within="article", skip_ids=("zd-bronnen",))
@@ -151,17 +143,17 @@ def test_an_editors_note_in_a_yaml_comment_reaches_no_output(unnamed):
             assert NOTE not in path.read_text(encoding="utf-8", errors="replace"), path.relative_to(unnamed.site)
 
 
-def test_a_case_whose_sources_name_no_partner_shows_no_partners(real):
+def test_a_case_whose_sources_name_no_partner_shows_no_partners(real_site):
     text = (REPO / "cases/majella-wonen-utrecht.md").read_text(encoding="utf-8")
     assert "\npartners: []\n" in text  # the case this test is about
-    html = real.page("praktijkvoorbeelden/majella-wonen-utrecht/")
+    html = real_site.page("praktijkvoorbeelden/majella-wonen-utrecht/")
     meta = re.search(r'<section class="zd-meta".*?</section>', html, re.S).group(0)
     assert "<dt>Partners</dt>" not in meta and "<dt>Plaats</dt>" in meta
-    assert 'class="e-partners"' not in real.page("embed/majella-wonen-utrecht/")
+    assert 'class="e-partners"' not in real_site.page("embed/majella-wonen-utrecht/")
 
 
-def test_ruwaard_lists_partner_types_only(real):
-    assert partner_items(real.page("praktijkvoorbeelden/ruwaard-oss/")) == ["Gemeente", "Woningcorporatie", "Zorgorganisatie"]
+def test_ruwaard_lists_partner_types_only(real_site):
+    assert partner_items(real_site.page("praktijkvoorbeelden/ruwaard-oss/")) == ["Gemeente", "Woningcorporatie", "Zorgorganisatie"]
 
 
 # ------------------------------------------- the pages a public site owes --
@@ -174,54 +166,54 @@ def _site_pages(site: Path) -> list[Path]:
     return [p for p in sorted(site.rglob("*.html")) if not p.relative_to(site).as_posix().startswith("embed/")]
 
 
-def test_every_page_links_the_three_public_pages_from_its_footer(real):
-    pages = _site_pages(real.site)
+def test_every_page_links_the_three_public_pages_from_its_footer(real_site):
+    pages = _site_pages(real_site.site)
     assert len(pages) > 100
     for page in pages:
         html = page.read_text(encoding="utf-8")
         footer = re.search(r'<footer class="md-footer">.*?</footer>', html, re.S)
-        assert footer, f"{page.relative_to(real.site)} has no footer"
+        assert footer, f"{page.relative_to(real_site.site)} has no footer"
         links = dict((text, href) for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer.group(0)))
         for url, _title in PUBLIC_PAGES.items():
             name = {"toegankelijkheid/": "Toegankelijkheid", "privacy/": "Privacy", "colofon/": "Colofon"}[url]
-            assert name in links, f"{page.relative_to(real.site)}: no footer link '{name}'"
+            assert name in links, f"{page.relative_to(real_site.site)}: no footer link '{name}'"
             href = links[name]  # relative; absolute on 404.html, which is served at any address
-            target = ((real.site / href.lstrip("/")) if href.startswith("/") else (page.parent / href)).resolve() / "index.html"
-            assert target == (real.site / url / "index.html").resolve(), (page.relative_to(real.site), links[name])
+            target = ((real_site.site / href.lstrip("/")) if href.startswith("/") else (page.parent / href)).resolve() / "index.html"
+            assert target == (real_site.site / url / "index.html").resolve(), (page.relative_to(real_site.site), links[name])
 
 
 @pytest.mark.parametrize("url,title", PUBLIC_PAGES.items())
-def test_the_public_pages_exist_with_their_title(real, url, title):
-    html = real.page(url)
+def test_the_public_pages_exist_with_their_title(real_site, url, title):
+    html = real_site.page(url)
     assert re.search(rf'<h1 id="[^"]*">{title}</h1>', html)
     assert "zodoenwedat:" not in html, "every marker is filled"
 
 
-def test_the_accessibility_statement_says_what_how_result_and_contact(real):
-    text = visible_text(real.page("toegankelijkheid/"), within="article")
+def test_the_accessibility_statement_says_what_how_result_and_contact(real_site):
+    text = visible_text(real_site.page("toegankelijkheid/"), within="article")
     for needle in ("WCAG 2.1", "axe-core", "Chromium", "toetsenbord", "Lighthouse", "De uitkomst", "Een probleem melden"):
         assert needle in text, needle
-    assert 'href="https://github.com/zodoenwedat/kennisbank/issues/new"' in real.page("toegankelijkheid/")
+    assert 'href="https://github.com/zodoenwedat/kennisbank/issues/new"' in real_site.page("toegankelijkheid/")
 
 
-def test_the_privacy_statement_names_cookies_trackers_requests_and_the_host(real):
-    text = visible_text(real.page("privacy/"), within="article")
+def test_the_privacy_statement_names_cookies_trackers_requests_and_the_host(real_site):
+    text = visible_text(real_site.page("privacy/"), within="article")
     for needle in ("Geen cookies", "Geen trackers", "Niets van andere websites", "IP-adres", "GitHub Pages"):
         assert needle in text, needle
 
 
-def test_the_colophon_names_every_coalition_member_and_both_licences(real):
+def test_the_colophon_names_every_coalition_member_and_both_licences(real_site):
     from zodoenwedat.repository import load_repository
 
     repo = load_repository(REPO)
-    text = visible_text(real.page("colofon/"), within="article")
+    text = visible_text(real_site.page("colofon/"), within="article")
     for member in repo.coalition.values():
         assert member.name in text, member.name
     assert "EUPL-1.2" in text and f"{repo.licence.name} ({repo.licence.short})" in text
 
 
-def test_no_hand_written_page_leaves_a_marker_unfilled(real):
+def test_no_hand_written_page_leaves_a_marker_unfilled(real_site):
     for source in sorted((REPO / "docs").glob("*.md")):
         url = "" if source.stem == "index" else f"{source.stem}/"
-        html = real.page(url) if url else (real.site / "index.html").read_text(encoding="utf-8")
+        html = real_site.page(url) if url else (real_site.site / "index.html").read_text(encoding="utf-8")
         assert not re.search(r"<!--\s*zodoenwedat:", html), source.name

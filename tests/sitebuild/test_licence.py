@@ -32,13 +32,6 @@ attribution: Zo doen we dat (zodoenwedat.nl), als je dat wilt
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    built = run_build(copy_repository(tmp_path_factory.mktemp("licence") / "repo"))
-    assert built.result.returncode == 0, built.result.stderr
-    return built
-
-
-@pytest.fixture(scope="module")
 def other(tmp_path_factory):
     root = copy_repository(tmp_path_factory.mktemp("other-licence") / "repo")
     (root / "data/licence.yml").write_text(OTHER, encoding="utf-8")
@@ -67,38 +60,38 @@ def test_the_setting_is_cc_by_4_0():
     assert (LICENCE.spdx, LICENCE.short, LICENCE.url) == ("CC-BY-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
 
 
-def test_the_feed_carries_the_licence(real):
-    feed = feedparser.parse((real.site / "feed.xml").read_bytes())
+def test_the_feed_carries_the_licence(real_site):
+    feed = feedparser.parse((real_site.site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert LICENCE.short in feed.feed.rights and LICENCE.url in feed.feed.rights
     assert [link.href for link in feed.feed.links if link.rel == "license"] == [LICENCE.url]
 
 
-def test_cases_json_carries_the_licence(real):
-    data = json.loads((real.site / "api/cases.json").read_text(encoding="utf-8"))
+def test_cases_json_carries_the_licence(real_site):
+    data = json.loads((real_site.site / "api/cases.json").read_text(encoding="utf-8"))
     assert data["license"] == {"spdx": LICENCE.spdx, "name": LICENCE.name, "url": LICENCE.url, "attribution": LICENCE.attribution}
 
 
-def test_the_csv_metadata_carries_the_licence_and_describes_the_csv(real):
-    meta = json.loads((real.site / "api/cases.csv-metadata.json").read_text(encoding="utf-8"))
+def test_the_csv_metadata_carries_the_licence_and_describes_the_csv(real_site):
+    meta = json.loads((real_site.site / "api/cases.csv-metadata.json").read_text(encoding="utf-8"))
     assert meta["@context"][0] == "http://www.w3.org/ns/csvw"
-    assert (real.site / "api" / meta["url"]).is_file() and meta["url"] == "cases.csv"
+    assert (real_site.site / "api" / meta["url"]).is_file() and meta["url"] == "cases.csv"
     assert meta["dc:license"] == {"@id": LICENCE.url}
     assert LICENCE.short in meta["dc:rights"]
-    raw = (real.site / "api/cases.csv").read_bytes().decode("utf-8-sig")
+    raw = (real_site.site / "api/cases.csv").read_bytes().decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(raw), delimiter=meta["dialect"]["delimiter"]))
     assert [column["name"] for column in meta["tableSchema"]["columns"]] == header
 
 
 @pytest.mark.parametrize("slug", CASES)
-def test_every_case_page_names_the_licence_in_its_jsonld(real, slug):
-    html = real.page(f"praktijkvoorbeelden/{slug}/")
+def test_every_case_page_names_the_licence_in_its_jsonld(real_site, slug):
+    html = real_site.page(f"praktijkvoorbeelden/{slug}/")
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["license"] == LICENCE.url
 
 
-def test_the_open_data_page_shows_the_licence(real):
-    html = real.page("open-data/")
+def test_the_open_data_page_shows_the_licence(real_site):
+    html = real_site.page("open-data/")
     text = visible_text(html, within="article")
     assert f"{LICENCE.name} ({LICENCE.short})" in text and LICENCE.summary in text
     assert f'<a href="{LICENCE.link}" rel="license">' in html
@@ -106,9 +99,9 @@ def test_the_open_data_page_shows_the_licence(real):
     assert "zodoenwedat:" not in html, "every marker is filled"
 
 
-def test_every_output_follows_the_one_setting(real, other):
+def test_every_output_follows_the_one_setting(real_site, other):
     """With another licence in data/licence.yml, every output names that one and none the old."""
-    before, after = outputs(real), outputs(other)
+    before, after = outputs(real_site), outputs(other)
     assert set(before) == set(after)
     for name, text in after.items():
         assert "CC0 1.0" in text or "publicdomain/zero/1.0" in text, name

@@ -9,7 +9,6 @@ import re
 
 import feedparser
 import jsonschema
-import pytest
 import yaml
 from support import REPO
 from support.repository import copy_repository, rename_case
@@ -22,13 +21,6 @@ from zodoenwedat.opendata.api import parse_csv_row
 from zodoenwedat.repository import load_repository
 
 
-@pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    built = run_build(copy_repository(tmp_path_factory.mktemp("real") / "repo"))
-    assert built.result.returncode == 0, built.result.stderr
-    return built
-
-
 def test_published_list_is_current():
     """Every URL the site has is in data/published-urls.txt (run `zodoenwedat urls --update`)."""
     repo = load_repository(REPO)
@@ -38,9 +30,9 @@ def test_published_list_is_current():
     assert listed - have == set()
 
 
-def test_every_listed_url_exists_in_the_build(real):
+def test_every_listed_url_exists_in_the_build(real_site):
     for _, url in read_listed(REPO):
-        path = real.site / url.lstrip("/")
+        path = real_site.site / url.lstrip("/")
         target = path / "index.html" if url.endswith("/") else path
         assert target.is_file(), url
 
@@ -50,8 +42,8 @@ def test_docs_urls_follow_mkdocs():
     assert "/" in urls and "/redactie/" in urls and "/over-de-coalitie/" in urls
 
 
-def test_atom_feed_parses_and_lists_every_case(real):
-    feed = feedparser.parse((real.site / "feed.xml").read_bytes())
+def test_atom_feed_parses_and_lists_every_case(real_site):
+    feed = feedparser.parse((real_site.site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     links = [e.link for e in feed.entries]
@@ -64,14 +56,14 @@ def test_atom_feed_parses_and_lists_every_case(real):
     assert oslo.summary.startswith("In de Oslostraat")
 
 
-def test_every_page_has_feed_autodiscovery(real):
-    for path in [real.site / "index.html", real.site / "praktijkvoorbeelden/oslostraat-almere/index.html", real.site / "redactie/index.html"]:
+def test_every_page_has_feed_autodiscovery(real_site):
+    for path in [real_site.site / "index.html", real_site.site / "praktijkvoorbeelden/oslostraat-almere/index.html", real_site.site / "redactie/index.html"]:
         assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[./]*feed\.xml"', path.read_text()), path
 
 
-def test_cases_json_validates_against_the_schema(real):
-    data = json.loads((real.site / "api/cases.json").read_text(encoding="utf-8"))
-    schema = json.loads((real.site / "api/case.schema.json").read_text(encoding="utf-8"))
+def test_cases_json_validates_against_the_schema(real_site):
+    data = json.loads((real_site.site / "api/cases.json").read_text(encoding="utf-8"))
+    schema = json.loads((real_site.site / "api/case.schema.json").read_text(encoding="utf-8"))
     assert schema == json.loads((REPO / "schema/case.schema.json").read_text(encoding="utf-8"))
     assert data["count"] == len(data["cases"]) == 5
     for record in data["cases"]:
@@ -83,11 +75,11 @@ def test_cases_json_validates_against_the_schema(real):
         assert isinstance(record["related_cases"], list)
 
 
-def test_csv_opens_with_semicolons_and_round_trips(real):
-    raw = (real.site / "api/cases.csv").read_bytes()
+def test_csv_opens_with_semicolons_and_round_trips(real_site):
+    raw = (real_site.site / "api/cases.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    data = json.loads((real.site / "api/cases.json").read_text(encoding="utf-8"))["cases"]
+    data = json.loads((real_site.site / "api/cases.json").read_text(encoding="utf-8"))["cases"]
     assert len(rows) == len(data)
     for row, record in zip(rows, data):
         parsed = parse_csv_row(row)
@@ -97,8 +89,8 @@ def test_csv_opens_with_semicolons_and_round_trips(real):
             ), (record["slug"], key)
 
 
-def test_case_page_jsonld(real):
-    html = (real.site / "praktijkvoorbeelden/oslostraat-almere/index.html").read_text()
+def test_case_page_jsonld(real_site):
+    html = (real_site.site / "praktijkvoorbeelden/oslostraat-almere/index.html").read_text()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(block)
     assert data["@type"] == "Article" and data["about"]["@type"] == "Place"
@@ -107,8 +99,8 @@ def test_case_page_jsonld(real):
     assert data["datePublished"] == "2022-02-09"  # published on this site; the source (2021-05-20) has its own date
 
 
-def test_sitemap_lastmod_comes_from_the_cases(real):
-    xml = (real.site / "sitemap.xml").read_text()
+def test_sitemap_lastmod_comes_from_the_cases(real_site):
+    xml = (real_site.site / "sitemap.xml").read_text()
     entry = re.search(r"<loc>https://zodoenwedat.nl/praktijkvoorbeelden/oslostraat-almere/</loc>\s*<lastmod>([^<]+)</lastmod>", xml)
     assert entry and entry.group(1) == "2022-02-09"  # the case's published date, not the build's
     assert "<lastmod>20" in xml and xml.count("<url>") > 50
@@ -180,12 +172,12 @@ def test_a_new_url_never_fails_the_check(tmp_path):
     assert "/praktijkvoorbeelden/ruwaard-oss-tweede/" in have
 
 
-def test_one_pagefind_index_for_cases_and_pages(real):
+def test_one_pagefind_index_for_cases_and_pages(real_site):
     """The site's search is one Pagefind index: every case, and the other pages (not the
     embed pages, redirects or further pages of the static list); no lunr or Material index."""
     import gzip
 
-    site = real.site
+    site = real_site.site
     assert not (site / "search").exists() and not (site / "praktijkvoorbeelden" / "zoekindex.json").exists()
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["nl"]
