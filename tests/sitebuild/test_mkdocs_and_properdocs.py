@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from support import REPO
 from support.sites import run_build
 
