@@ -22,8 +22,8 @@ import difflib
 import re
 
 import pytest
-
 from support import REPO
+
 from zodoenwedat.build import build_site
 from zodoenwedat.repository import load_repository
 
