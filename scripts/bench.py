@@ -214,12 +214,28 @@ def measure_validate(table: Table, work: Path, runs: int) -> None:
     if m.validate_run.returncode != 0:
         first = " ".join((m.validate_run.stdout + m.validate_run.stderr).split())[:200].replace("|", "\\|")
         note = f" (exit {m.validate_run.returncode}: {first})"
-    table.goal(area, f"`zodoenwedat validate`, one process, start-up included (best of {runs})", VALIDATE_CASES,
-               f"{m.validate:.2f} s (CPU {m.validate_cpu:.2f} s){note}", f"< {GOAL_VALIDATE_S:g} s", m.validate < GOAL_VALIDATE_S and not note)
-    table.info(area, f"Baseline: read the files + `yaml.load(front, CSafeLoader)`, subprocess (best of {runs})",
-               VALIDATE_CASES, f"{m.baseline:.2f} s (CPU {m.baseline_cpu:.2f} s)")
-    table.goal(area, "Ratio validate / baseline", VALIDATE_CASES, f"{m.ratio:.2f}x", f"≤ {GOAL_VALIDATE_RATIO:g}x",
-               m.ratio <= GOAL_VALIDATE_RATIO)
+    table.goal(
+        area,
+        f"`zodoenwedat validate`, one process, start-up included (best of {runs})",
+        VALIDATE_CASES,
+        f"{m.validate:.2f} s (CPU {m.validate_cpu:.2f} s){note}",
+        f"< {GOAL_VALIDATE_S:g} s",
+        m.validate < GOAL_VALIDATE_S and not note,
+    )
+    table.info(
+        area,
+        f"Baseline: read the files + `yaml.load(front, CSafeLoader)`, subprocess (best of {runs})",
+        VALIDATE_CASES,
+        f"{m.baseline:.2f} s (CPU {m.baseline_cpu:.2f} s)",
+    )
+    table.goal(
+        area,
+        "Ratio validate / baseline",
+        VALIDATE_CASES,
+        f"{m.ratio:.2f}x",
+        f"≤ {GOAL_VALIDATE_RATIO:g}x",
+        m.ratio <= GOAL_VALIDATE_RATIO,
+    )
     shutil.rmtree(root, ignore_errors=True)
 
 
@@ -237,10 +253,18 @@ def measure_builds(table: Table, work: Path, sizes: list[int], runs: int, keep: 
                 result = bench_build.measure(n, work, runs, SEED)
             results.append(result)
             failed = "" if result.full_ok and result.plain_ok else " (a build failed)"
-            table.info(area, f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} pages; best of {runs})",
-                       n, f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}")
-            table.info(area, f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
-                       n, f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)")
+            table.info(
+                area,
+                f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} pages; best of {runs})",
+                n,
+                f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}",
+            )
+            table.info(
+                area,
+                f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
+                n,
+                f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)",
+            )
             label = "Ratio full / plain"
             value = f"{result.ratio:.2f}x (median of pairs {result.paired:.2f}x; CPU {result.cpu_ratio:.2f}x)"
             if n == 1000:
@@ -249,11 +273,20 @@ def measure_builds(table: Table, work: Path, sizes: list[int], runs: int, keep: 
                 table.info(area, label, n, value)
             share = result.share
             if share is not None and share.ok:
-                table.info(area, "Plugin's own share of one more full build: time in its event handlers (the core's "
-                           "`check_all` + `build_site` included) / the build's wall time in the same process", n,
-                           f"{share.handlers:.2f} s / {share.total:.2f} s = {share.fraction:.0%} ({share.breakdown()})")
-                table.info(area, "Rest of that build, outside the plugin: MkDocs and Material loading, rendering and writing every page "
-                           "(the generated ones included)", n, f"{share.total - share.handlers:.2f} s")
+                table.info(
+                    area,
+                    "Plugin's own share of one more full build: time in its event handlers (the core's "
+                    "`check_all` + `build_site` included) / the build's wall time in the same process",
+                    n,
+                    f"{share.handlers:.2f} s / {share.total:.2f} s = {share.fraction:.0%} ({share.breakdown()})",
+                )
+                table.info(
+                    area,
+                    "Rest of that build, outside the plugin: MkDocs and Material loading, rendering and writing every page "
+                    "(the generated ones included)",
+                    n,
+                    f"{share.total - share.handlers:.2f} s",
+                )
             elif share is not None:
                 table.error(area, "Plugin's own share", RuntimeError(share.error))
             # The plain site and the full sites not needed later are removed.
@@ -263,17 +296,31 @@ def measure_builds(table: Table, work: Path, sizes: list[int], runs: int, keep: 
 
     results.sort(key=lambda r: r.n)
     if results:
-        table.info(area, "Time per case (total / N): full (plain)", None,
-                   ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms ({r.plain / r.n * 1000:.1f} ms)" for r in results))
+        table.info(
+            area,
+            "Time per case (total / N): full (plain)",
+            None,
+            ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms ({r.plain / r.n * 1000:.1f} ms)" for r in results),
+        )
     _, marginals = bench_build.per_case_lines(results)
     for low, high, full, plain in marginals:
-        table.info(area, f"Marginal time per extra case, {low.n:,} → {high.n:,}: full (plain)", None,
-                   f"{full * 1000:.1f} ms ({plain * 1000:.1f} ms)")
+        table.info(
+            area,
+            f"Marginal time per extra case, {low.n:,} → {high.n:,}: full (plain)",
+            None,
+            f"{full * 1000:.1f} ms ({plain * 1000:.1f} ms)",
+        )
     if len(marginals) >= 2:
         first, last = marginals[0], marginals[-1]
         change = last[2] / first[2] if first[2] > 0 else float("inf")
-        table.goal(area, f"Linear growth: marginal {last[0].n:,} → {last[1].n:,} / marginal {first[0].n:,} → {first[1].n:,} (full)",
-                   None, f"{change:.2f}x", f"≤ {GOAL_MARGINAL:g}x", change <= GOAL_MARGINAL)
+        table.goal(
+            area,
+            f"Linear growth: marginal {last[0].n:,} → {last[1].n:,} / marginal {first[0].n:,} → {first[1].n:,} (full)",
+            None,
+            f"{change:.2f}x",
+            f"≤ {GOAL_MARGINAL:g}x",
+            change <= GOAL_MARGINAL,
+        )
     return results
 
 
@@ -287,21 +334,42 @@ def measure_related(table: Table, work: Path, target: int, builds: list[bench_bu
     for n, point in sorted(r.points.items()):
         plain = f"plainly {point.plain:.1f} s, " if point.plain is not None else ""
         same = "" if point.equal is None else f"; same lists: {'yes' if point.equal else 'NO'}"
-        table.info(area, f"Measured: `rank_plainly` (once) and `rank_related` (best of {bench_related.BITSET_RUNS}), catalogue built beforehand",
-                   n, f"{plain}bit sets {point.bitset:.2f} s{same}")
-    table.info(area, f"`rank_related` (bit sets, the site's `RelatedCases`), best of {bench_related.BITSET_RUNS}", target,
-               f"{r.bitset_target:.2f} s")
+        table.info(
+            area,
+            f"Measured: `rank_plainly` (once) and `rank_related` (best of {bench_related.BITSET_RUNS}), catalogue built beforehand",
+            n,
+            f"{plain}bit sets {point.bitset:.2f} s{same}",
+        )
+    table.info(
+        area,
+        f"`rank_related` (bit sets, the site's `RelatedCases`), best of {bench_related.BITSET_RUNS}",
+        target,
+        f"{r.bitset_target:.2f} s",
+    )
     approx = "≈ " if r.extrapolated else ""
-    table.info(area, f"`rank_plainly` (the definition), {r.method()}", target, f"{approx}{r.plain_target:.0f} s ({r.speedup:,.0f}x the bit sets)")
+    table.info(
+        area,
+        f"`rank_plainly` (the definition), {r.method()}",
+        target,
+        f"{approx}{r.plain_target:.0f} s ({r.speedup:,.0f}x the bit sets)",
+    )
     build = next((b for b in builds if b.n == target and b.full_ok), None)
     if build is not None:
         plain_build = build.full - r.bitset_target + r.plain_target
-        table.info(area, f"Share of the {target:,}-case full build ({build.full:.2f} s, best of the build runs): bit sets; "
-                   "plainly, of a build that ranked plainly instead", target,
-                   f"{r.bitset_target / build.full:.1%}; {approx}{r.plain_target / plain_build:.0%} (≈ {plain_build:.0f} s build)")
+        table.info(
+            area,
+            f"Share of the {target:,}-case full build ({build.full:.2f} s, best of the build runs): bit sets; "
+            "plainly, of a build that ranked plainly instead",
+            target,
+            f"{r.bitset_target / build.full:.1%}; {approx}{r.plain_target / plain_build:.0%} (≈ {plain_build:.0f} s build)",
+        )
         if build.share is not None and build.share.ok:
-            table.info(area, "In the build itself: time in `RelatedCases` (the share build's timer)", target,
-                       f"{build.share.spent.get('related', 0.0):.2f} s of {build.share.total:.2f} s")
+            table.info(
+                area,
+                "In the build itself: time in `RelatedCases` (the share build's timer)",
+                target,
+                f"{build.share.spent.get('related', 0.0):.2f} s of {build.share.total:.2f} s",
+            )
 
 
 # ------------------------------------------------------------------ serve --
@@ -318,8 +386,10 @@ def measure_serve(table: Table, work: Path, sizes: tuple[int, ...], edits: int) 
             if not r.edits:
                 raise RuntimeError(r.error or "no edit measured")
             note = f"; then: {r.error}" if r.error else ""
-            label = (f"`mkdocs serve`: save a case file → its page served with the new text (median of {len(r.edits)} edits; "
-                     f"best {r.best:.2f} s; all: {', '.join(f'{e.total:.2f}' for e in r.edits)} s{note})")
+            label = (
+                f"`mkdocs serve`: save a case file → its page served with the new text (median of {len(r.edits)} edits; "
+                f"best {r.best:.2f} s; all: {', '.join(f'{e.total:.2f}' for e in r.edits)} s{note})"
+            )
             goal = GOAL_SERVE_S.get(n)
             if goal is not None:
                 table.goal(area, label, n, f"{r.median:.2f} s", f"≤ {goal:g} s", r.median <= goal)
@@ -345,10 +415,16 @@ def measure_index(table: Table, work: Path, runs: int) -> None:
         raise RuntimeError(f"the build failed: {build.error[-300:]}")
     if build.index_seconds is None:
         raise RuntimeError("the build log has no 'zodoenwedat: search index' line")
-    table.info(area, f"Pagefind index step in `mkdocs build --strict -v`: {n:,} case records + {build.pages:,} pages (one build)", n,
-               f"{build.index_seconds:.2f} s of {build.seconds:.2f} s ({build.index_seconds / build.seconds:.0%})")
+    table.info(
+        area,
+        f"Pagefind index step in `mkdocs build --strict -v`: {n:,} case records + {build.pages:,} pages (one build)",
+        n,
+        f"{build.index_seconds:.2f} s of {build.seconds:.2f} s ({build.index_seconds / build.seconds:.0%})",
+    )
     files, size = bench_search.folder_size(work / f"index-site-{n}" / "pagefind")
-    table.info(area, "`pagefind/` folder (a visitor fetches only the chunks a search needs)", n, f"{files:,} files, {size / 1e6:.2f} MB")
+    table.info(
+        area, "`pagefind/` folder (a visitor fetches only the chunks a search needs)", n, f"{files:,} files, {size / 1e6:.2f} MB"
+    )
     shutil.rmtree(work / f"index-site-{n}", ignore_errors=True)
 
 
@@ -390,12 +466,13 @@ def kind_of(url: str, content_type: str) -> str:
     return "other"
 
 
-def page_transfer(browser: "bench_search.Browser", base: str, path: str) -> Transfer:
+def page_transfer(browser: bench_search.Browser, base: str, path: str) -> Transfer:
     """Load ``path`` in a fresh context with the cache disabled until the network is idle; add up
     every same-origin response (worker requests included) and what CDP says came over the wire."""
     context = browser.browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL", service_workers="block")
     out = Transfer()
     try:
+
         def route(r):
             if r.request.url.startswith(base):
                 r.continue_()
@@ -424,7 +501,7 @@ def page_transfer(browser: "bench_search.Browser", base: str, path: str) -> Tran
             except Exception:  # noqa: BLE001 - a body the browser did not keep
                 continue
             out.add(response.url, kind_of(response.url, response.headers.get("content-type", "")), body)
-            out.urls.append(response.url[len(base):])
+            out.urls.append(response.url[len(base) :])
         out.wire = sum(wire.values())
     finally:
         context.close()
@@ -447,9 +524,15 @@ def measure_browser(table: Table, work: Path, runs: int) -> None:
                 with section(table, area, f"{label} `{path}`"):
                     log(f"[browser] transfer size of {path}")
                     t = page_transfer(browser, base, path)
-                    parts = ", ".join(f"{kind} {kb(gz)}" for kind, (_count, gz) in sorted(t.by_kind.items(), key=lambda kv: -kv[1][1]))
-                    table.info(area, f"{label} `{path}`: same-origin responses, each gzip -6 ({t.requests} response{'s' if t.requests != 1 else ''}: {parts})",
-                               n, f"{kb(t.gz)} (uncompressed {kb(t.raw)}; on the wire {kb(t.wire)})")
+                    parts = ", ".join(
+                        f"{kind} {kb(gz)}" for kind, (_count, gz) in sorted(t.by_kind.items(), key=lambda kv: -kv[1][1])
+                    )
+                    table.info(
+                        area,
+                        f"{label} `{path}`: same-origin responses, each gzip -6 ({t.requests} response{'s' if t.requests != 1 else ''}: {parts})",
+                        n,
+                        f"{kb(t.gz)} (uncompressed {kb(t.raw)}; on the wire {kb(t.wire)})",
+                    )
             area = "Finder in Chromium"
             with section(table, area, "first results"):
                 log(f"[browser] finder, {runs} fresh page(s)")
@@ -457,13 +540,22 @@ def measure_browser(table: Table, work: Path, runs: int) -> None:
                 best = min(marks, key=lambda r: r["mark"] if r["mark"] is not None else float("inf"))
                 value = best["mark"]
                 all_runs = ", ".join(bench_search.ms(r["mark"]) for r in marks)
-                table.goal(area, f"`/praktijkvoorbeelden/?q={bench_search.QUERY}`: navigation start → `zd-finder-results` mark "
-                           f"(best of {runs}; all: {all_runs}; {best['results']:,} results)", n,
-                           bench_search.ms(value), f"≤ {GOAL_FINDER_MS / 1000:g} s",
-                           None if value is None else value <= GOAL_FINDER_MS)
+                table.goal(
+                    area,
+                    f"`/praktijkvoorbeelden/?q={bench_search.QUERY}`: navigation start → `zd-finder-results` mark "
+                    f"(best of {runs}; all: {all_runs}; {best['results']:,} results)",
+                    n,
+                    bench_search.ms(value),
+                    f"≤ {GOAL_FINDER_MS / 1000:g} s",
+                    None if value is None else value <= GOAL_FINDER_MS,
+                )
                 plain = min(browser.plain_run(base, "/redactie/") for _ in range(runs))
-                table.info(area, f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})", n,
-                           f"{bench_search.ms(plain)}" + (f" (finder / it: {value / plain:.1f}x)" if value and plain else ""))
+                table.info(
+                    area,
+                    f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})",
+                    n,
+                    f"{bench_search.ms(plain)}" + (f" (finder / it: {value / plain:.1f}x)" if value and plain else ""),
+                )
     finally:
         browser.close()
     table.chromium = chromium  # type: ignore[attr-defined]
@@ -487,7 +579,7 @@ def render(table: Table, header: dict[str, str], command: str) -> str:
         "The machine is shared: timings are noisy, ratios (both sides measured in the same run) less so.",
         f"- **Duration:** {header['duration']}",
         "",
-        "Method: wall times are the best of the runs shown; \"CPU\" is user + system time. Every build and "
+        'Method: wall times are the best of the runs shown; "CPU" is user + system time. Every build and '
         "`zodoenwedat validate` runs in one process. Python's bytecode cache was filled before measuring "
         f"({header['bytecode']}), so no process compiles its imports again. "
         "Synthetic repositories have an empty `data/webinars.yml` and never the real `data/published-urls.txt` "
@@ -516,8 +608,11 @@ def render(table: Table, header: dict[str, str], command: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="skip N=5,000 (related ranking at 1,000), serve at N=50 only, best of 1 run instead of 3")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="skip N=5,000 (related ranking at 1,000), serve at N=50 only, best of 1 run instead of 3",
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write the report (default {OUTPUT.name})")
     parser.add_argument("--keep", type=Path, help="work in this (new) directory and keep it")
     args = parser.parse_args(argv)
@@ -525,9 +620,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     header = {
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        "nproc": nproc(), "memory": memory(), "cpu": cpu_model(), "python": platform.python_version(),
-        "mkdocs": version("mkdocs"), "material": version("mkdocs-material"), "chromium": "not run",
-        "load_start": load(), "bytecode": "not filled",
+        "nproc": nproc(),
+        "memory": memory(),
+        "cpu": cpu_model(),
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "material": version("mkdocs-material"),
+        "chromium": "not run",
+        "load_start": load(),
+        "bytecode": "not filled",
     }
     sizes = [100, 1000] if args.quick else [100, 1000, 5000]
     build_runs = 1 if args.quick else 3  # alternating full and plain builds; the best counts

@@ -58,10 +58,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 
-import synthetic  # noqa: E402
 from bytecode import compile_bytecode  # noqa: E402
-from synthetic import SyntheticCase, generate_cases, write_cases  # noqa: E402
+from support import synthetic  # noqa: E402
+from support.synthetic import SyntheticCase, generate_cases, write_cases  # noqa: E402
 
 GOAL_RATIO = 2.0  # full build / plain build at N=1000 (issue 12)
 GOAL_MARGINAL = 1.5  # linear growth: marginal time per case in the upper range / the lower one
@@ -111,7 +112,7 @@ class Result:
     full_cpu: float = 0.0
     plain_cpu: float = 0.0
     paired: float = 0.0  # median of full/plain over the alternating pairs of runs
-    share: "Share | None" = None  # the plugin's own share of one more full build
+    share: Share | None = None  # the plugin's own share of one more full build
 
     @property
     def ratio(self) -> float:
@@ -184,8 +185,8 @@ def publish_urls(root: Path) -> None:
     """Write the synthetic site's own data/published-urls.txt, so that the build checks it as it
     would on the real site (every URL still there). Skipped when the core has no URL guard."""
     try:
-        from zodoenwedat.repository import load_repository
         from zodoenwedat.catalogue.urlguard import updated_list
+        from zodoenwedat.repository import load_repository
     except ImportError:
         return
     text, _added, _removed = updated_list(load_repository(root))
@@ -306,11 +307,19 @@ def measure(n: int, work: Path, runs: int, seed: int, share: bool = True) -> Res
                 ok[label] = False
                 print(f"WARNING: the {label} build at N={n} failed:\n{errors}")
     full_time, plain_time = min(times["full"]), min(times["plain"])
-    pairs = sorted(f / p for f, p in zip(times["full"], times["plain"]))
+    pairs = sorted(f / p for f, p in zip(times["full"], times["plain"], strict=False))
     full_ok, plain_ok = ok["full"], ok["plain"]
     result = Result(
-        n, full_time, plain_time, count_pages(full / "site"), count_pages(plain / "site"), full_ok, plain_ok,
-        full_cpu=min(cpus["full"]), plain_cpu=min(cpus["plain"]), paired=statistics.median(pairs),
+        n,
+        full_time,
+        plain_time,
+        count_pages(full / "site"),
+        count_pages(plain / "site"),
+        full_ok,
+        plain_ok,
+        full_cpu=min(cpus["full"]),
+        plain_cpu=min(cpus["plain"]),
+        paired=statistics.median(pairs),
     )
     if share:
         result.share = plugin_share(full, full / "site-share")
@@ -334,7 +343,7 @@ def per_case_lines(results: list[Result]) -> tuple[list[str], list[tuple[Result,
     """Time per case at each N, and the marginal time per extra case between consecutive sizes."""
     lines = [f"{r.n:,}: full {r.full / r.n * 1000:.1f} ms, plain {r.plain / r.n * 1000:.1f} ms per case" for r in results]
     marginals = []
-    for low, high in zip(results, results[1:]):
+    for low, high in zip(results, results[1:], strict=False):
         full = (high.full - low.full) / (high.n - low.n)
         plain = (high.plain - low.plain) / (high.n - low.n)
         marginals.append((low, high, full, plain))
@@ -343,7 +352,9 @@ def per_case_lines(results: list[Result]) -> tuple[list[str], list[tuple[Result,
 
 def report(results: list[Result], runs: int) -> None:
     print()
-    print("| N | full build (s) | plain build (s) | ratio full/plain | median ratio of pairs | pages full / plain | CPU full / plain (s) |")
+    print(
+        "| N | full build (s) | plain build (s) | ratio full/plain | median ratio of pairs | pages full / plain | CPU full / plain (s) |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         flag = "" if r.full_ok and r.plain_ok else " (build failed)"
@@ -355,7 +366,8 @@ def report(results: list[Result], runs: int) -> None:
         f"\nWall time of `python -m mkdocs build --strict -q` (one process), start-up included, best of {runs} (full and "
         "plain alternating); the median ratio of pairs compares each full build with the plain build next to it. "
         "CPU = user + system time of the build process, best run (close to the wall time when the machine is not busy). "
-        "Load average now: " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        "Load average now: "
+        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
         + " (a busy machine makes every figure larger and noisier)."
     )
 
@@ -386,10 +398,13 @@ def report(results: list[Result], runs: int) -> None:
     if len(marginals) >= 2:
         first, last = marginals[0], marginals[-1]
         change = last[2] / first[2] if first[2] > 0 else float("inf")
-        goals.append((
-            f"Linear: marginal time per case {last[0].n}->{last[1].n} <= {GOAL_MARGINAL:g}x that of {first[0].n}->{first[1].n}",
-            f"{change:.2f}x", change <= GOAL_MARGINAL,
-        ))
+        goals.append(
+            (
+                f"Linear: marginal time per case {last[0].n}->{last[1].n} <= {GOAL_MARGINAL:g}x that of {first[0].n}->{first[1].n}",
+                f"{change:.2f}x",
+                change <= GOAL_MARGINAL,
+            )
+        )
     if goals:
         print("\n| Goal | Result | Verdict |")
         print("|---|---:|---|")
@@ -401,7 +416,9 @@ def report(results: list[Result], runs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only N=100")
-    parser.add_argument("--n", type=int, action="append", default=[], metavar="N", help="also measure this N (repeatable), e.g. --n 5000")
+    parser.add_argument(
+        "--n", type=int, action="append", default=[], metavar="N", help="also measure this N (repeatable), e.g. --n 5000"
+    )
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the best counts (default 3)")
     parser.add_argument("--seed", type=int, default=2022, help="seed of the synthetic cases (default 2022)")
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary directory)")

@@ -35,9 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 
-import synthetic  # noqa: E402
 from bytecode import compile_bytecode  # noqa: E402
+from support import synthetic  # noqa: E402
 
 PLAIN_LIMIT_S = 300.0  # beyond this (predicted) the plain ranking is extrapolated, not run
 BITSET_RUNS = 3
@@ -70,8 +71,12 @@ class RelatedResult:
     def method(self) -> str:
         if not self.extrapolated:
             return f"measured at N = {self.target:,}"
-        return (f"extrapolated quadratically from N = 2,000 (t × {(self.target / 2000) ** 2:g}); measured exponent "
-                f"between 1,000 and 2,000: {self.exponent:.2f}" if self.exponent is not None else "extrapolated quadratically")
+        return (
+            f"extrapolated quadratically from N = 2,000 (t × {(self.target / 2000) ** 2:g}); measured exponent "
+            f"between 1,000 and 2,000: {self.exponent:.2f}"
+            if self.exponent is not None
+            else "extrapolated quadratically"
+        )
 
 
 def catalogue(n: int, work: Path, seed: int):
@@ -154,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     for n, p in sorted(r.points.items()):
         plain = f"{p.plain:.1f} s" if p.plain is not None else "not run"
         print(f"| {n:,} | {p.bitset:.2f} s | {plain} | {'n/a' if p.equal is None else ('yes' if p.equal else 'NO')} |")
-    print(f"\nAt N = {r.target:,}: bit sets {r.bitset_target:.2f} s, plainly {r.plain_target:.0f} s ({r.method()}); "
-          f"the bit sets are {r.speedup:.0f}x faster.")
+    print(
+        f"\nAt N = {r.target:,}: bit sets {r.bitset_target:.2f} s, plainly {r.plain_target:.0f} s ({r.method()}); "
+        f"the bit sets are {r.speedup:.0f}x faster."
+    )
     return 0
 
 

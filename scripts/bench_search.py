@@ -61,8 +61,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (scripts/chromium.py, shared with the browser tests)
+from support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (scripts/chromium.py, shared with the browser tests)
 
 COPIED = ("mkdocs.yml", "overrides", "docs", "data")
 SIZES = (1000, 10000)
@@ -153,7 +154,7 @@ def log(message: str) -> None:
 def make_repository(target: Path, n: int, extra_words: int = EXTRA_WORDS, marker: str | None = MARKER) -> str | None:
     """A copy of this repository's site layout with N synthetic cases and no webinars; with
     ``marker``, one case in the middle gets that word. Returns that case's slug."""
-    from synthetic import generate_cases, write_cases  # scripts/synthetic.py
+    from support.synthetic import generate_cases, write_cases  # tests/support/synthetic.py
 
     target.mkdir(parents=True)
     for name in COPIED:
@@ -170,7 +171,9 @@ def make_repository(target: Path, n: int, extra_words: int = EXTRA_WORDS, marker
     if marker:
         middle = cases[len(cases) // 2]
         body = middle.body + f"\nHet buurthuis in het complex heet {marker.capitalize()}.\n"
-        cases[len(cases) // 2] = dataclasses.replace(middle, body=body, text=middle.text[: len(middle.text) - len(middle.body)] + body)
+        cases[len(cases) // 2] = dataclasses.replace(
+            middle, body=body, text=middle.text[: len(middle.text) - len(middle.body)] + body
+        )
         slug = middle.slug
         if any(marker in case.text.lower() for case in cases if case.slug != slug):
             raise RuntimeError(f"{marker!r} is in more than one case")
@@ -179,7 +182,7 @@ def make_repository(target: Path, n: int, extra_words: int = EXTRA_WORDS, marker
 
 
 def load_valid(root: Path):
-    from synthetic import load_valid as load  # scripts/synthetic.py
+    from support.synthetic import load_valid as load  # tests/support/synthetic.py
 
     return load(root)
 
@@ -295,7 +298,9 @@ class Transfer:
         self.by_kind[kind] = [count + 1, total + sent]
 
     def parts(self) -> str:
-        return ", ".join(f"{kind} {kb(size)} ({count})" for kind, (count, size) in sorted(self.by_kind.items(), key=lambda kv: -kv[1][1]))
+        return ", ".join(
+            f"{kind} {kb(size)} ({count})" for kind, (count, size) in sorted(self.by_kind.items(), key=lambda kv: -kv[1][1])
+        )
 
 
 def kind_of(url: str, content_type: str) -> str:
@@ -422,15 +427,29 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
         return
     table.info("Whole build, `mkdocs build --strict -v` (one run, start-up included)", n, f"{build.seconds:.1f} s")
     if build.index_seconds is not None:
-        table.info(f"Search index step in the build: {n:,} case records + {build.pages:,} pages from their HTML", n,
-                   f"{build.index_seconds:.1f} s", lunr.get("index_build", ""))
+        table.info(
+            f"Search index step in the build: {n:,} case records + {build.pages:,} pages from their HTML",
+            n,
+            f"{build.index_seconds:.1f} s",
+            lunr.get("index_build", ""),
+        )
         table.info("… its share of the whole build", n, f"{build.index_seconds / build.seconds:.0%}", lunr.get("share", ""))
     files, size = folder_size(site / "pagefind")
-    table.info("Pagefind folder `pagefind/` (all of it; a visitor fetches a few chunks)", n, f"{files:,} files, {size / 1e6:.1f} MB",
-               lunr.get("index_size", ""))
+    table.info(
+        "Pagefind folder `pagefind/` (all of it; a visitor fetches a few chunks)",
+        n,
+        f"{files:,} files, {size / 1e6:.1f} MB",
+        lunr.get("index_size", ""),
+    )
     html = (site / "praktijkvoorbeelden" / "index.html").read_bytes()
-    table.goal("Finder page `/praktijkvoorbeelden/`: its own HTML, gzip -6", n, f"{kb(gzipped(html))} ({kb(len(html))} uncompressed)",
-               f"≤ {BUDGET_FINDER_HTML / KB:g} kB", gzipped(html) <= BUDGET_FINDER_HTML, lunr.get("html", ""))
+    table.goal(
+        "Finder page `/praktijkvoorbeelden/`: its own HTML, gzip -6",
+        n,
+        f"{kb(gzipped(html))} ({kb(len(html))} uncompressed)",
+        f"≤ {BUDGET_FINDER_HTML / KB:g} kB",
+        gzipped(html) <= BUDGET_FINDER_HTML,
+        lunr.get("html", ""),
+    )
 
     if browser is None:
         table.goal("Finder in Chromium", n, "not measured (no Chromium)", f"≤ {BUDGET_SHOWN_MS.get(n, 0) / 1000:g} s", None)
@@ -444,22 +463,45 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
 
     best = min(finder, key=lambda r: r["shown"])
     budget = BUDGET_SHOWN_MS.get(n)
-    label = (f"`/praktijkvoorbeelden/?q={MARKER}` (a word in one case): navigation start → that case on screen "
-             f"(best of {runs}; all: {', '.join(ms(r['shown']) for r in finder)})")
-    table.goal(label, n, ms(best["shown"]), f"≤ {budget / 1000:g} s" if budget else "—",
-               best["shown"] <= budget if budget else None, lunr.get("shown", ""))
-    table.info("… results found / in the page / `zd-finder-results` mark / DOMContentLoaded", n,
-               f"{best['results']} / {ms(best['inserted'])} / {ms(best['mark'])} / {ms(best['dcl'])}")
+    label = (
+        f"`/praktijkvoorbeelden/?q={MARKER}` (a word in one case): navigation start → that case on screen "
+        f"(best of {runs}; all: {', '.join(ms(r['shown']) for r in finder)})"
+    )
+    table.goal(
+        label,
+        n,
+        ms(best["shown"]),
+        f"≤ {budget / 1000:g} s" if budget else "—",
+        best["shown"] <= budget if budget else None,
+        lunr.get("shown", ""),
+    )
+    table.info(
+        "… results found / in the page / `zd-finder-results` mark / DOMContentLoaded",
+        n,
+        f"{best['results']} / {ms(best['inserted'])} / {ms(best['mark'])} / {ms(best['dcl'])}",
+    )
     t: Transfer = best["transfer"]
-    table.goal(f"… everything fetched until then, as a host sends it ({t.requests} responses: {t.parts()})", n,
-               f"{kb(t.host)} ({kb(t.raw)} uncompressed)", f"≤ {BUDGET_TRANSFER / KB:g} kB", t.host <= BUDGET_TRANSFER,
-               lunr.get("transfer", ""))
+    table.goal(
+        f"… everything fetched until then, as a host sends it ({t.requests} responses: {t.parts()})",
+        n,
+        f"{kb(t.host)} ({kb(t.raw)} uncompressed)",
+        f"≤ {BUDGET_TRANSFER / KB:g} kB",
+        t.host <= BUDGET_TRANSFER,
+        lunr.get("transfer", ""),
+    )
     e: Transfer = best["everything"]
-    table.info(f"… and until the filter counts are there too ({e.requests} responses: {e.parts()})", n,
-               f"{kb(e.host)} ({kb(e.raw)} uncompressed)")
+    table.info(
+        f"… and until the filter counts are there too ({e.requests} responses: {e.parts()})",
+        n,
+        f"{kb(e.host)} ({kb(e.raw)} uncompressed)",
+    )
     best_header = min(header, key=lambda r: r["shown"] - r["firstKey"])
-    table.info(f"Header search on `/over-de-coalitie/`: first key of \"{MARKER}\" → the case in the panel, index loaded on focus "
-               f"(best of {runs}; typing takes part of it)", n, ms(best_header["shown"] - best_header["firstKey"]))
+    table.info(
+        f'Header search on `/over-de-coalitie/`: first key of "{MARKER}" → the case in the panel, index loaded on focus '
+        f"(best of {runs}; typing takes part of it)",
+        n,
+        ms(best_header["shown"] - best_header["firstKey"]),
+    )
     table.info(f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})", n, ms(min(plain)))
 
 
@@ -472,8 +514,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         import pagefind  # noqa: F401
-        import synthetic  # noqa: F401
         from playwright.sync_api import sync_playwright  # noqa: F401
+        from support import synthetic  # noqa: F401
     except ImportError as error:
         print(f"Missing: {error}. Install the test extras (`make .venv/.installed-test`) and keep scripts/synthetic.py.")
         return 3

@@ -52,10 +52,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 
 import bench_build  # noqa: E402
 from bytecode import compile_bytecode  # noqa: E402
-from synthetic import generate_cases  # noqa: E402
+from support.synthetic import generate_cases  # noqa: E402
 
 GOAL_SECONDS = {50: 1.5}  # save -> new text served, median of the edits (issue 12)
 DEFAULT_SIZES = (50, 1000)
@@ -99,18 +100,24 @@ class ServeResult:
         for e in self.edits:
             if e.detected is None or e.building is None or e.reloaded is None:
                 continue
-            values.append({
-                "watcher": e.detected,
-                "wait": e.building - e.detected,
-                "build": e.reloaded - e.building,
-                "serve": e.total - e.reloaded,
-            }[name])
+            values.append(
+                {
+                    "watcher": e.detected,
+                    "wait": e.building - e.detected,
+                    "build": e.reloaded - e.building,
+                    "serve": e.total - e.reloaded,
+                }[name]
+            )
         return statistics.median(values) if values else None
 
     def stages(self) -> str:
         parts = []
-        for name, label in (("watcher", "watcher (save → change detected)"), ("wait", "quiet wait"),
-                            ("build", "rebuild"), ("serve", "page served")):
+        for name, label in (
+            ("watcher", "watcher (save → change detected)"),
+            ("wait", "quiet wait"),
+            ("build", "rebuild"),
+            ("serve", "page served"),
+        ):
             value = self.stage(name)
             parts.append(f"{label} {value:.2f} s" if value is not None else f"{label} n/a")
         return ", ".join(parts)
@@ -199,8 +206,17 @@ def measure(n: int, work: Path, edits: int, seed: int = 2022) -> ServeResult:
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(site / "mkdocs.yml")]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=site, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+    process = subprocess.Popen(
+        command,
+        cwd=site,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
     log = Log(process.stdout)
     try:
         deadline = started + START_TIMEOUT
@@ -248,7 +264,9 @@ def measure(n: int, work: Path, edits: int, seed: int = 2022) -> ServeResult:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, action="append", default=[], metavar="N", help="number of cases (repeatable; default 50 and 1000)")
+    parser.add_argument(
+        "--n", type=int, action="append", default=[], metavar="N", help="number of cases (repeatable; default 50 and 1000)"
+    )
     parser.add_argument("--edits", type=int, default=5, help="edits per N; the best and the median count (default 5)")
     parser.add_argument("--seed", type=int, default=2022)
     args = parser.parse_args(argv)

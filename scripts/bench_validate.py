@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
 PUBLISHED_URLS = "data/published-urls.txt"
 GOAL_WALL_SECONDS = 2.0
 GOAL_RATIO = 4.0
@@ -54,12 +55,41 @@ WORDS = (
     "zelfstandig kwetsbaar betrokken gezamenlijk structureel tijdelijk nieuw sterk goed lokaal"
 ).split()
 
-THEMES = ["leefbaarheid", "wonen-zorg-welzijn", "gemengd-wonen", "beschermd-wonen", "community-building",
-          "participatie", "veiligheid", "renovatie", "ervaringsdeskundigheid", "doorstroom"]
-PROVINCES = ["groningen", "fryslan", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
-             "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg"]
-PARTNER_TYPES = ["woningcorporatie", "zorgorganisatie", "ggz-instelling", "welzijnsorganisatie", "gemeente",
-                 "maatschappelijke-opvang", "bewonersorganisatie"]
+THEMES = [
+    "leefbaarheid",
+    "wonen-zorg-welzijn",
+    "gemengd-wonen",
+    "beschermd-wonen",
+    "community-building",
+    "participatie",
+    "veiligheid",
+    "renovatie",
+    "ervaringsdeskundigheid",
+    "doorstroom",
+]
+PROVINCES = [
+    "groningen",
+    "fryslan",
+    "drenthe",
+    "overijssel",
+    "flevoland",
+    "gelderland",
+    "utrecht",
+    "noord-holland",
+    "zuid-holland",
+    "zeeland",
+    "noord-brabant",
+    "limburg",
+]
+PARTNER_TYPES = [
+    "woningcorporatie",
+    "zorgorganisatie",
+    "ggz-instelling",
+    "welzijnsorganisatie",
+    "gemeente",
+    "maatschappelijke-opvang",
+    "bewonersorganisatie",
+]
 TARGET_GROUPS = ["psychische-kwetsbaarheid", "lvb", "dakloosheid", "ouderen", "jongeren", "buurtbewoners"]
 PHASES = ["verkenning", "pilot", "lopend", "structureel", "afgerond"]
 PLACES = ["Zwolle", "Deventer", "Amersfoort", "Leeuwarden", "Tilburg", "Heerlen", "Delft", "Emmen", "Goes", "Arnhem"]
@@ -174,8 +204,8 @@ def publish_urls(root: Path) -> None:
     """The synthetic site's own data/published-urls.txt (every URL it has), so that validate
     runs the URL check as on the real repository. Skipped when the core has no URL guard."""
     try:
-        from zodoenwedat.repository import load_repository
         from zodoenwedat.catalogue.urlguard import updated_list
+        from zodoenwedat.repository import load_repository
     except ImportError:
         return
     repo = load_repository(root)
@@ -265,8 +295,10 @@ def main(argv: list[str] | None = None) -> int:
         generate(root, args.cases)
         generated = time.perf_counter() - start
         sizes = [p.stat().st_size for p in (root / "cases").glob("samen-wonen-*.md")]
-        print(f"Generated {len(sizes)} case files ({sum(sizes) // 1024} KB, about {sum(sizes) // max(1, len(sizes))} bytes each) "
-              f"in {generated:.2f} s under {root}")
+        print(
+            f"Generated {len(sizes)} case files ({sum(sizes) // 1024} KB, about {sum(sizes) // max(1, len(sizes))} bytes each) "
+            f"in {generated:.2f} s under {root}"
+        )
 
         result = measure(root, args.runs)
         validate_time, validate_run = result.validate, result.validate_run
@@ -274,8 +306,10 @@ def main(argv: list[str] | None = None) -> int:
         ratio = result.ratio
 
         if validate_run.returncode != 0:
-            print(f"\nWARNING: zodoenwedat validate exited {validate_run.returncode} on the synthetic cases "
-                  "(they should all be valid); first lines of its output:")
+            print(
+                f"\nWARNING: zodoenwedat validate exited {validate_run.returncode} on the synthetic cases "
+                "(they should all be valid); first lines of its output:"
+            )
             print("\n".join((validate_run.stdout + validate_run.stderr).splitlines()[:10]))
         if baseline_run.returncode != 0:
             print(f"\nWARNING: the baseline exited {baseline_run.returncode}:\n{baseline_run.stderr[-2000:]}")
@@ -285,8 +319,12 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(f"| Measurement ({len(sizes)} synthetic cases, best of {args.runs}) | Wall time |")
         print("|---|---:|")
-        print(f"| `zodoenwedat validate` (subprocess, incl. start-up) | {validate_time:.3f} s (CPU {result.validate_cpu:.3f} s) |")
-        print(f"| Baseline: read + `yaml.load(CSafeLoader)` front matter (subprocess) | {baseline_time:.3f} s (CPU {result.baseline_cpu:.3f} s) |")
+        print(
+            f"| `zodoenwedat validate` (subprocess, incl. start-up) | {validate_time:.3f} s (CPU {result.validate_cpu:.3f} s) |"
+        )
+        print(
+            f"| Baseline: read + `yaml.load(CSafeLoader)` front matter (subprocess) | {baseline_time:.3f} s (CPU {result.baseline_cpu:.3f} s) |"
+        )
         print(f"| Ratio validate / baseline | {ratio:.2f}x |")
         print()
         print("| Goal | Result | Verdict |")

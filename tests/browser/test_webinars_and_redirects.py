@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sitekit import copy_repo, rename_case, run_build, serve
+from support.repository import copy_repository, rename_case
+from support.server import serve
+from support.sites import run_build
 
 pytestmark = pytest.mark.browser
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def sections(page) -> tuple[list[str], list[str]]:
@@ -22,16 +24,28 @@ def sections(page) -> tuple[list[str], list[str]]:
     "now, upcoming, past",
     [
         # Before 22 March 2022 14.30 (13:30 UTC): the Utrecht webinar is still to come.
-        (dt.datetime(2022, 3, 22, 12, 0, tzinfo=UTC),
-         ["2022-03-22-gemengd-wonen-utrecht", "2022-04-14-selwerd-groningen", "2022-05-25-de-posten-enschede"],
-         ["2022-02-09-ruwaard-oss"]),
+        (
+            dt.datetime(2022, 3, 22, 12, 0, tzinfo=UTC),
+            ["2022-03-22-gemengd-wonen-utrecht", "2022-04-14-selwerd-groningen", "2022-05-25-de-posten-enschede"],
+            ["2022-02-09-ruwaard-oss"],
+        ),
         # After it ended (15.30 local = 14:30 UTC): past, newest first.
-        (dt.datetime(2022, 4, 1, 10, 0, tzinfo=UTC),
-         ["2022-04-14-selwerd-groningen", "2022-05-25-de-posten-enschede"],
-         ["2022-03-22-gemengd-wonen-utrecht", "2022-02-09-ruwaard-oss"]),
+        (
+            dt.datetime(2022, 4, 1, 10, 0, tzinfo=UTC),
+            ["2022-04-14-selwerd-groningen", "2022-05-25-de-posten-enschede"],
+            ["2022-03-22-gemengd-wonen-utrecht", "2022-02-09-ruwaard-oss"],
+        ),
         # Years later: nothing upcoming.
-        (dt.datetime(2026, 11, 21, 10, 0, tzinfo=UTC), [],
-         ["2022-05-25-de-posten-enschede", "2022-04-14-selwerd-groningen", "2022-03-22-gemengd-wonen-utrecht", "2022-02-09-ruwaard-oss"]),
+        (
+            dt.datetime(2026, 11, 21, 10, 0, tzinfo=UTC),
+            [],
+            [
+                "2022-05-25-de-posten-enschede",
+                "2022-04-14-selwerd-groningen",
+                "2022-03-22-gemengd-wonen-utrecht",
+                "2022-02-09-ruwaard-oss",
+            ],
+        ),
     ],
 )
 def test_webinars_sorted_by_the_visitors_clock(new_page, base_url, now, upcoming, past):
@@ -51,7 +65,7 @@ def test_webinars_sorted_by_the_visitors_clock(new_page, base_url, now, upcoming
 
 
 def test_a_renamed_case_redirects_from_its_old_url(browser, tmp_path):
-    root = copy_repo(tmp_path)
+    root = copy_repository(tmp_path / "repo")
     old, new = "oslostraat-almere", "oslostraat-almere-buiten"
     rename_case(root, old, new, alias=True)
     built = run_build(root)

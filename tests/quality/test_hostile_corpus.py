@@ -4,7 +4,7 @@ Finer-grained cases live in tests/example-files/negative/; these are the big and
 from __future__ import annotations
 
 import pytest
-from sitekit import case_text
+from support.cases import case_text
 
 from zodoenwedat.repository import load_repository
 

@@ -1,5 +1,5 @@
-"""The linters pass on the package: ruff (lint and format) and mypy, as configured in
-pyproject.toml. (`make check` runs them on the whole repository.)"""
+"""The linters pass: ruff (lint and format) on the whole repository and mypy on the package,
+as configured in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from casekit import REPO_ROOT
+from support import REPO as REPO_ROOT
 
 BIN = Path(sys.executable).parent
 
 
 @pytest.mark.parametrize(
     "command",
-    [["ruff", "check", "zodoenwedat"], ["ruff", "format", "--check", "zodoenwedat"], ["mypy"]],
+    [["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]],
     ids=["ruff-check", "ruff-format", "mypy"],
 )
 def test_linter_passes(command):

@@ -10,9 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
-
-from sitekit import REPO, run_build
+from support import REPO
+from support.sites import run_build
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -74,8 +73,9 @@ def test_nu_html_checker_reports_no_errors(real_site):
     assert VNU.is_file(), "vnu.jar missing: run `npm ci` (make test does)"
     assert shutil.which("java"), "Java is needed for the Nu HTML Checker"
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(real_site)],
-        capture_output=True, text=True,
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(real_site.site)],
+        capture_output=True,
+        text=True,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [m for m in messages if m.get("type") == "error" and not any(a in m["message"] for a in VNU_ALLOWED)]
@@ -100,24 +100,24 @@ def _target(site: Path, page: Path, value: str) -> tuple[Path, str] | None:
 def test_every_internal_link_and_fragment_resolves(real_site):
     ids_cache: dict[Path, set[str]] = {}
     broken = []
-    for page in html_files(real_site):
+    for page in html_files(real_site.site):
         doc = parse(page)
         ids_cache[page] = doc.ids
         for tag, attr, value in doc.refs:
             if not value or value.startswith(("mailto:", "webcal:", "https:", "http:", "data:")):
                 continue
-            found = _target(real_site, page, value)
+            found = _target(real_site.site, page, value)
             if found is None:
                 continue
             target, fragment = found
             if not target.is_file():
-                broken.append(f"{page.relative_to(real_site)}: {tag} {attr}={value} (no file)")
+                broken.append(f"{page.relative_to(real_site.site)}: {tag} {attr}={value} (no file)")
                 continue
             if fragment and target.suffix == ".html":
                 if target not in ids_cache:
                     ids_cache[target] = parse(target).ids
                 if fragment not in ids_cache[target]:
-                    broken.append(f"{page.relative_to(real_site)}: {value} (no #{fragment})")
+                    broken.append(f"{page.relative_to(real_site.site)}: {value} (no #{fragment})")
     assert not broken, "\n".join(broken[:40])
 
 
@@ -127,22 +127,31 @@ CSS_EXTERNAL = re.compile(r"""(?:url\(\s*["']?(?:https?:)?//|@import\s+(?:url\()
 
 def test_no_built_file_loads_anything_from_elsewhere(real_site):
     problems = []
-    for path in real_site.rglob("*"):
+    for path in real_site.site.rglob("*"):
         if path.suffix == ".html":
-            for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio|object|embed)\b[^>]*>", path.read_text(encoding="utf-8")):
+            for tag in re.findall(
+                r"<(?:script|link|img|iframe|source|video|audio|object|embed)\b[^>]*>", path.read_text(encoding="utf-8")
+            ):
                 if re.search(r'rel="(?:canonical|alternate)"', tag):
                     continue  # a reference, not a download
                 if EXTERNAL_RESOURCE.search(tag):
-                    problems.append(f"{path.relative_to(real_site)}: {tag[:120]}")
+                    problems.append(f"{path.relative_to(real_site.site)}: {tag[:120]}")
         elif path.suffix == ".css":
             text = path.read_text(encoding="utf-8", errors="replace")
             for match in CSS_EXTERNAL.finditer(text):
-                problems.append(f"{path.relative_to(real_site)}: {text[match.start():match.start() + 80]}")
-    for path in real_site.rglob("*.html"):
+                problems.append(f"{path.relative_to(real_site.site)}: {text[match.start() : match.start() + 80]}")
+    for path in real_site.site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        for needle in ("fonts.googleapis.com", "fonts.gstatic.com", "googletagmanager", "google-analytics", "cdn.jsdelivr", "unpkg.com"):
+        for needle in (
+            "fonts.googleapis.com",
+            "fonts.gstatic.com",
+            "googletagmanager",
+            "google-analytics",
+            "cdn.jsdelivr",
+            "unpkg.com",
+        ):
             if needle in text:
-                problems.append(f"{path.relative_to(real_site)}: {needle}")
+                problems.append(f"{path.relative_to(real_site.site)}: {needle}")
     assert not problems, "\n".join(problems[:30])
 
 
@@ -154,7 +163,7 @@ def test_two_builds_are_byte_identical(real_site, tmp_path):
     again = tmp_path / "again"
     result = run_build(REPO, again).result
     assert result.returncode == 0, result.stderr
-    first, second = _tree(real_site), _tree(again)
+    first, second = _tree(real_site.site), _tree(again)
     assert sorted(first) == sorted(second)
     different = [name for name in first if first[name] != second[name]]
     assert not different, different[:20]

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from casekit import REPO_ROOT
+from support import REPO as REPO_ROOT
 
 from zodoenwedat.build import build_site
 from zodoenwedat.catalogue import urls

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sitekit import REPO
+from support import REPO
 
 from zodoenwedat.repository import load_repository
-
 
 
 def test_mkdocs_serve_watches_cases_and_data():

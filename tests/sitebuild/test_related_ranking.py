@@ -4,17 +4,13 @@ definition (rank_plainly) on the real catalogue and on synthetic ones."""
 from __future__ import annotations
 
 import shutil
-import sys
 
 import pytest
-from sitekit import REPO
+from support import REPO, synthetic
 
-from zodoenwedat.repository import load_repository
 from zodoenwedat.catalogue.catalogue import build_catalogue
 from zodoenwedat.catalogue.related import rank_plainly, rank_related
-
-sys.path.insert(0, str(REPO / "scripts"))
-import synthetic  # noqa: E402
+from zodoenwedat.repository import load_repository
 
 
 def test_the_real_cases_are_ranked_as_defined():

@@ -26,8 +26,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import EXAMPLES
+from support.repository import copy_repository
 
-from casekit import EXAMPLES, copy_repository
 from zodoenwedat.repository import load_repository
 
 POSITIVE = sorted((EXAMPLES / "positive").glob("*.md"))

@@ -3,7 +3,7 @@
 Every problem that comes back names a line and a column (both at least 1) and has a
 message. Hypothesis generates text, bytes and YAML-ish front matter; a few fixed
 monsters (1 MB of garbage, 100 000 levels of nesting, billion laughs) are checked
-explicitly. Each hostile file is loaded next to the real data/ and cases/.
+explicitly (how fast: the validate benchmark, scripts/bench_validate.py). Each hostile file is loaded next to the real data/ and cases/.
 
 Fuzz longer with ZODOENWEDAT_FUZZ_EXAMPLES=5000 (default 150 examples per test).
 """
@@ -13,14 +13,13 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.repository import copy_repository
 
-from casekit import copy_repository
 from zodoenwedat.body import check_body
 from zodoenwedat.repository import load_repository
 from zodoenwedat.yamlsource import load_located
@@ -81,12 +80,97 @@ published: 2022-03-01
 
 # Pieces that YAML, Markdown and the validator all treat specially.
 FRAGMENTS = [
-    "---", "...", "-", "- ", ":", ": ", "?", "? ", "[", "]", "{", "}", ",", "#", "&a", "*a", "&", "*", "!", "!!str", "!!python/object:os.system",
-    "!<tag:yaml.org,2002:str>", "<<: ", "|", ">", "|-", ">+", "'", '"', "\\", "\\u0000", "\\x07", "%YAML 1.1", "%TAG ! tag:x,2000:", "\t", " ", "  ",
-    "\n", "\r\n", "\r", "\x00", "\x85", "\u2028", "\u202e", "\ufeff", "\udc80", "title", "summary", "themes", "partners", "type", "published",
-    "related", "coordinates", "lat", "lon", "2022-02-30", "2022-03-01", "2022-03-01 10:00", "yes", "no", "~", "null", "1e400", "0x1F", "0o17",
-    "-.inf", ".nan", "12:30", "1_000", "<script>", "</p>", "<!--", "javascript:", "&#106;", "%6A", "[x](", "](", "![", "## Aanleiding",
-    "## Aanpak", "# Kop", "```", "~~~", "{: .x}", "0612345678", "111222333", "é", "Fryslân", "ｒｕｗａａｒｄ", "🏠",
+    "---",
+    "...",
+    "-",
+    "- ",
+    ":",
+    ": ",
+    "?",
+    "? ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "#",
+    "&a",
+    "*a",
+    "&",
+    "*",
+    "!",
+    "!!str",
+    "!!python/object:os.system",
+    "!<tag:yaml.org,2002:str>",
+    "<<: ",
+    "|",
+    ">",
+    "|-",
+    ">+",
+    "'",
+    '"',
+    "\\",
+    "\\u0000",
+    "\\x07",
+    "%YAML 1.1",
+    "%TAG ! tag:x,2000:",
+    "\t",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "\u202e",
+    "\ufeff",
+    "\udc80",
+    "title",
+    "summary",
+    "themes",
+    "partners",
+    "type",
+    "published",
+    "related",
+    "coordinates",
+    "lat",
+    "lon",
+    "2022-02-30",
+    "2022-03-01",
+    "2022-03-01 10:00",
+    "yes",
+    "no",
+    "~",
+    "null",
+    "1e400",
+    "0x1F",
+    "0o17",
+    "-.inf",
+    ".nan",
+    "12:30",
+    "1_000",
+    "<script>",
+    "</p>",
+    "<!--",
+    "javascript:",
+    "&#106;",
+    "%6A",
+    "[x](",
+    "](",
+    "![",
+    "## Aanleiding",
+    "## Aanpak",
+    "# Kop",
+    "```",
+    "~~~",
+    "{: .x}",
+    "0612345678",
+    "111222333",
+    "é",
+    "Fryslân",
+    "ｒｕｗａａｒｄ",
+    "🏠",
 ]
 
 
@@ -146,36 +230,29 @@ def test_body_checker_alone(body, first):
 # ------------------------------------------------------------- monsters ----
 
 
-def _timed_load(root: Path, content: str | bytes, limit: float = 20.0):
-    start = time.perf_counter()
-    repo = _load(root, content)
-    assert time.perf_counter() - start < limit
-    return repo
-
-
 def test_one_megabyte_of_random_bytes(repo_root):
     rng = random.Random(2022)
-    _assert_well_formed(_timed_load(repo_root, bytes(rng.getrandbits(8) for _ in range(1_000_000))), expect_problem=True)
+    _assert_well_formed(_load(repo_root, bytes(rng.getrandbits(8) for _ in range(1_000_000))), expect_problem=True)
 
 
 def test_one_megabyte_of_yamlish_garbage(repo_root):
     rng = random.Random(2022)
     garbage = "".join(rng.choice(FRAGMENTS) for _ in range(150_000))[:1_000_000]
-    _assert_well_formed(_timed_load(repo_root, "---\n" + garbage + "\n---\n"), expect_problem=True)
-    _assert_well_formed(_timed_load(repo_root, VALID_FRONT + garbage), expect_problem=True)
+    _assert_well_formed(_load(repo_root, "---\n" + garbage + "\n---\n"), expect_problem=True)
+    _assert_well_formed(_load(repo_root, VALID_FRONT + garbage), expect_problem=True)
 
 
 def test_one_megabyte_of_markdown_garbage(repo_root):
     rng = random.Random(7)
     alphabet = "ab [](){}<>!#`*_-:=&%\\\n  0123456789"
     garbage = "".join(rng.choice(alphabet) for _ in range(1_000_000))
-    _assert_well_formed(_timed_load(repo_root, VALID_FRONT + garbage), expect_problem=True)
+    _assert_well_formed(_load(repo_root, VALID_FRONT + garbage), expect_problem=True)
     # Under the body's size limit the body is checked in full, line by line.
-    _assert_well_formed(_timed_load(repo_root, VALID_FRONT + garbage[:99_000]), expect_problem=True)
+    _assert_well_formed(_load(repo_root, VALID_FRONT + garbage[:99_000]), expect_problem=True)
 
 
 def test_too_large_file(repo_root):
-    repo = _timed_load(repo_root, VALID_FRONT + "x" * 3_000_000)
+    repo = _load(repo_root, VALID_FRONT + "x" * 3_000_000)
     assert [p.code for p in repo.problems.for_path(HOSTILE)] == ["file-too-large"]
 
 
@@ -194,15 +271,15 @@ def test_too_large_file(repo_root):
     ids=["flow", "flow-unclosed", "flow-top", "flow-maps", "block-lists", "body-brackets", "body-quotes", "body-escapes"],
 )
 def test_deep_nesting(repo_root, content):
-    _assert_well_formed(_timed_load(repo_root, content), expect_problem=True)
+    _assert_well_formed(_load(repo_root, content), expect_problem=True)
 
 
 def test_billion_laughs(repo_root):
     names = "abcdefghi"
     lines = ["lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    for prev, name in zip(names, names[1:]):
+    for prev, name in zip(names, names[1:], strict=False):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
-    repo = _timed_load(repo_root, "---\n" + "\n".join(lines) + "\n---\n", limit=5)
+    repo = _load(repo_root, "---\n" + "\n".join(lines) + "\n---\n")
     _assert_well_formed(repo, expect_problem=True)
     assert {p.line for p in repo.problems.for_path(HOSTILE) if p.code == "yaml-alias"} == set(range(3, 11))
 
@@ -211,19 +288,30 @@ def test_billion_laughs_in_a_data_file(tmp_path):
     root = copy_repository(tmp_path / "repo")
     names = "abcdefghi"
     lines = ["- &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    for prev, name in zip(names, names[1:]):
+    for prev, name in zip(names, names[1:], strict=False):
         lines.append(f"- &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     (root / "data" / "webinars.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    start = time.perf_counter()
     repo = load_repository(root)
-    assert time.perf_counter() - start < 5
     assert any(p.code == "yaml-alias" for p in repo.problems.for_path("data/webinars.yml"))
 
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"\n", b"---", b"---\n", b"---\n---", b"---\n---\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf---\n---\n", b"\xff\xfe---\n", b"---\n\x00\n---\n",
-     "---\n\u2028\n---\n".encode(), b"\r\r\r", "---\ntitle: \udc80\n---\n".encode("utf-8", "surrogatepass")],
+    [
+        b"",
+        b"\n",
+        b"---",
+        b"---\n",
+        b"---\n---",
+        b"---\n---\n",
+        b"\xef\xbb\xbf",
+        b"\xef\xbb\xbf---\n---\n",
+        b"\xff\xfe---\n",
+        b"---\n\x00\n---\n",
+        "---\n\u2028\n---\n".encode(),
+        b"\r\r\r",
+        "---\ntitle: \udc80\n---\n".encode("utf-8", "surrogatepass"),
+    ],
 )
 def test_tiny_and_odd_files(repo_root, content):
     _assert_well_formed(_load(repo_root, content), expect_problem=True)

@@ -9,7 +9,7 @@ phase and a publication date between 2015 and 2025. Codes are read from the
 repository's own ``data/`` files, so the cases stay valid when a vocabulary
 changes.
 
-    from synthetic import SyntheticCase, generate_cases, write_cases
+    from support.synthetic import SyntheticCase, generate_cases, write_cases
     cases = generate_cases(1000, data_dir=Path("data"), seed=2022)
     write_cases(cases, Path("/tmp/repo/cases"))
 """
@@ -19,26 +19,88 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import REPO
+from zodoenwedat.repository import load_repository
 
 PLACES = [
-    "Almere", "Amersfoort", "Apeldoorn", "Arnhem", "Assen", "Breda", "Delft", "Den Helder", "Deventer", "Dordrecht",
-    "Ede", "Eindhoven", "Emmen", "Enschede", "Goes", "Gouda", "Groningen", "Haarlem", "Heerlen", "Helmond",
-    "Hengelo", "Hilversum", "Hoorn", "Leeuwarden", "Leiden", "Lelystad", "Maastricht", "Middelburg", "Nijmegen",
-    "Oss", "Purmerend", "Roermond", "Rotterdam", "Schiedam", "Sittard", "Tilburg", "Utrecht", "Venlo", "Zaandam",
-    "Zoetermeer", "Zwolle", "Den Bosch", "Vlaardingen", "Alkmaar", "Kampen",
+    "Almere",
+    "Amersfoort",
+    "Apeldoorn",
+    "Arnhem",
+    "Assen",
+    "Breda",
+    "Delft",
+    "Den Helder",
+    "Deventer",
+    "Dordrecht",
+    "Ede",
+    "Eindhoven",
+    "Emmen",
+    "Enschede",
+    "Goes",
+    "Gouda",
+    "Groningen",
+    "Haarlem",
+    "Heerlen",
+    "Helmond",
+    "Hengelo",
+    "Hilversum",
+    "Hoorn",
+    "Leeuwarden",
+    "Leiden",
+    "Lelystad",
+    "Maastricht",
+    "Middelburg",
+    "Nijmegen",
+    "Oss",
+    "Purmerend",
+    "Roermond",
+    "Rotterdam",
+    "Schiedam",
+    "Sittard",
+    "Tilburg",
+    "Utrecht",
+    "Venlo",
+    "Zaandam",
+    "Zoetermeer",
+    "Zwolle",
+    "Den Bosch",
+    "Vlaardingen",
+    "Alkmaar",
+    "Kampen",
 ]
 NEIGHBOURHOODS = [
-    "de Bloemenbuurt", "het Stationskwartier", "de Schildersbuurt", "Oud-West", "de Vogelwijk", "het Centrum",
-    "de Componistenbuurt", "Noordoost", "de Rivierenwijk", "de Indische Buurt", "het Havenkwartier", "Zuidwest",
-    "de Kersenbuurt", "de Molenwijk", "het Dorpshart", "de Bomenbuurt", "de Sterrenwijk", "het Kerkpad",
-    "de Parkflat", "de Lindehof", "het Beekdal", "de Meent", "de Akkers", "de Kade",
+    "de Bloemenbuurt",
+    "het Stationskwartier",
+    "de Schildersbuurt",
+    "Oud-West",
+    "de Vogelwijk",
+    "het Centrum",
+    "de Componistenbuurt",
+    "Noordoost",
+    "de Rivierenwijk",
+    "de Indische Buurt",
+    "het Havenkwartier",
+    "Zuidwest",
+    "de Kersenbuurt",
+    "de Molenwijk",
+    "het Dorpshart",
+    "de Bomenbuurt",
+    "de Sterrenwijk",
+    "het Kerkpad",
+    "de Parkflat",
+    "de Lindehof",
+    "het Beekdal",
+    "de Meent",
+    "de Akkers",
+    "de Kade",
 ]
 TITLE_PATTERNS = [
     "{wijk} in {plaats}",
@@ -79,25 +141,61 @@ PUBLISHERS = ["Platform31", "Aedes", "Movisie", "Kennisplein Gehandicaptensector
 
 # Sentence parts for a body that reads like Dutch prose.
 SUBJECTS = [
-    "De corporatie", "De gemeente", "Het wijkteam", "De zorgorganisatie", "Een groep bewoners", "De welzijnswerker",
-    "De huurdersvereniging", "Het samenwerkingsverband", "De buurtcoach", "De ggz-instelling", "Een ervaringsdeskundige",
+    "De corporatie",
+    "De gemeente",
+    "Het wijkteam",
+    "De zorgorganisatie",
+    "Een groep bewoners",
+    "De welzijnswerker",
+    "De huurdersvereniging",
+    "Het samenwerkingsverband",
+    "De buurtcoach",
+    "De ggz-instelling",
+    "Een ervaringsdeskundige",
     "De projectleider",
 ]
 VERBS = [
-    "organiseert", "bespreekt", "zoekt", "ondersteunt", "verbetert", "onderzoekt", "begeleidt", "versterkt",
-    "brengt in kaart", "deelt", "regelt", "evalueert",
+    "organiseert",
+    "bespreekt",
+    "zoekt",
+    "ondersteunt",
+    "verbetert",
+    "onderzoekt",
+    "begeleidt",
+    "versterkt",
+    "brengt in kaart",
+    "deelt",
+    "regelt",
+    "evalueert",
 ]
 OBJECTS = [
-    "de leefbaarheid in de straat", "het contact tussen buren", "de signalen van overlast", "een vaste plek voor ontmoeting",
-    "de verhuiswensen van ouderen", "de begeleiding van nieuwe huurders", "de afspraken tussen de partners",
-    "een gezamenlijk plan voor de wijk", "de inzet van vrijwilligers", "de toegang tot zorg en welzijn",
-    "een huiskamer in het complex", "de overgang van beschermd naar zelfstandig wonen", "de renovatie van het complex",
-    "de wensen van jongeren", "een spreekuur in de buurt",
+    "de leefbaarheid in de straat",
+    "het contact tussen buren",
+    "de signalen van overlast",
+    "een vaste plek voor ontmoeting",
+    "de verhuiswensen van ouderen",
+    "de begeleiding van nieuwe huurders",
+    "de afspraken tussen de partners",
+    "een gezamenlijk plan voor de wijk",
+    "de inzet van vrijwilligers",
+    "de toegang tot zorg en welzijn",
+    "een huiskamer in het complex",
+    "de overgang van beschermd naar zelfstandig wonen",
+    "de renovatie van het complex",
+    "de wensen van jongeren",
+    "een spreekuur in de buurt",
 ]
 TAILS = [
-    "samen met de bewoners", "in overleg met de wijkagent", "zonder ingewikkelde procedures", "op een vaste dag in de week",
-    "met korte lijnen tussen de partners", "waar dat nodig is", "vanuit één gezamenlijk budget", "in de eigen buurt",
-    "met hulp van vrijwilligers", "voordat problemen groot worden",
+    "samen met de bewoners",
+    "in overleg met de wijkagent",
+    "zonder ingewikkelde procedures",
+    "op een vaste dag in de week",
+    "met korte lijnen tussen de partners",
+    "waar dat nodig is",
+    "vanuit één gezamenlijk budget",
+    "in de eigen buurt",
+    "met hulp van vrijwilligers",
+    "voordat problemen groot worden",
 ]
 NUMBERS = {1: "één organisatie", 2: "twee organisaties", 3: "drie organisaties", 4: "vier organisaties"}
 CONNECTORS = ["Daarnaast", "Ook", "Vervolgens", "Tegelijk", "Inmiddels", "Daarom", "Bovendien", "Na een jaar"]
@@ -178,7 +276,7 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate_cases(count: int, data_dir: Path = ROOT / "data", seed: int = 2022, extra_words: int = 0) -> list[SyntheticCase]:
+def generate_cases(count: int, data_dir: Path = REPO / "data", seed: int = 2022, extra_words: int = 0) -> list[SyntheticCase]:
     """``count`` valid synthetic cases, the same ones for the same seed and data. With
     ``extra_words``, each body gets a further paragraph of about that many words (from its own
     random generator, so the cases are otherwise the same as without it)."""
@@ -262,23 +360,11 @@ def write_cases(cases: list[SyntheticCase], cases_dir: Path) -> None:
         (cases_dir / f"{case.slug}.md").write_text(case.text, encoding="utf-8")
 
 
-if __name__ == "__main__":  # a quick look: python scripts/synthetic.py 3
-    import sys
-
-    for case in generate_cases(int(sys.argv[1]) if len(sys.argv) > 1 else 1):
-        print(case.text)
-        print(f"<!-- {len(case.body.split())} words -->\n")
-
-
-def load_valid(root):
-    """The synthetic repository, loaded; exits with its problems if the cases are not valid."""
-    import sys
-
-    from zodoenwedat.repository import load_repository
-
+def load_valid(root: Path):
+    """The synthetic repository, loaded; exits (status 2) with its problems if the cases are not valid."""
     repo = load_repository(root)
     if repo.problems:
-        print(f"The synthetic cases under {root} are not valid ({len(repo.problems)} problems); fix scripts/synthetic.py:")
+        print(f"The synthetic cases under {root} are not valid ({len(repo.problems)} problems); fix tests/support/synthetic.py:")
         for problem in list(repo.problems.sorted())[:40]:
             print("  " + problem.as_text())
         sys.exit(2)
