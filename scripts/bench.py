@@ -250,7 +250,7 @@ def kind_of(url: str, content_type: str) -> str:
     return "other"
 
 
-def page_transfer(browser: "bench_search.Browser", base: str, path: str) -> Transfer:
+def page_transfer(browser: bench_search.Browser, base: str, path: str) -> Transfer:
     """Load ``path`` in a fresh context with the cache disabled until the network is idle; add up
     every same-origin response (worker requests included) and what CDP says came over the wire."""
     context = browser.browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL", service_workers="block")

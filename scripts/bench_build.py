@@ -103,7 +103,7 @@ class Result:
     full_cpu: float = 0.0
     plain_cpu: float = 0.0
     paired: float = 0.0  # median of full/plain over the alternating pairs of runs
-    share: "Share | None" = None  # the plugin's own share of one more full build
+    share: Share | None = None  # the plugin's own share of one more full build
 
     @property
     def ratio(self) -> float:
@@ -250,7 +250,7 @@ def measure(n: int, work: Path, runs: int, seed: int, share: bool = True) -> Res
                 ok[label] = False
                 benchkit.log(f"WARNING: the {label} build at N={n} failed:\n{build.error}")
     full_time, plain_time = min(times["full"]), min(times["plain"])
-    pairs = sorted(f / p for f, p in zip(times["full"], times["plain"]))
+    pairs = sorted(f / p for f, p in zip(times["full"], times["plain"], strict=True))
     full_ok, plain_ok = ok["full"], ok["plain"]
     result = Result(
         n, full_time, plain_time, count_pages(full / "site"), count_pages(plain / "site"), full_ok, plain_ok,
@@ -273,7 +273,7 @@ def per_case_lines(results: list[Result]) -> tuple[list[str], list[tuple[Result,
     """Time per case at each N, and the marginal time per extra case between consecutive sizes."""
     lines = [f"{r.n:,}: full {r.full / r.n * 1000:.1f} ms, plain {r.plain / r.n * 1000:.1f} ms per case" for r in results]
     marginals = []
-    for low, high in zip(results, results[1:]):
+    for low, high in zip(results, results[1:], strict=False):
         full = (high.full - low.full) / (high.n - low.n)
         plain = (high.plain - low.plain) / (high.n - low.n)
         marginals.append((low, high, full, plain))

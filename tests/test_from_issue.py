@@ -59,7 +59,7 @@ def render(answers: dict[str, Any]) -> str:
         if item["type"] == "checkboxes":
             options = item["attributes"]["options"]
             ticked = answer if answer is not None else [True] * len(options)
-            text = "\n".join(f"- [{'X' if tick else ' '}] {o['label']}" for o, tick in zip(options, ticked))
+            text = "\n".join(f"- [{'X' if tick else ' '}] {o['label']}" for o, tick in zip(options, ticked, strict=False))
         elif item["type"] == "dropdown":
             text = ", ".join(answer) if answer else NO_RESPONSE
         else:

@@ -10,7 +10,7 @@ from support.server import serve
 from support.sites import run_build
 
 pytestmark = pytest.mark.browser
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def sections(page) -> tuple[list[str], list[str]]:

@@ -45,7 +45,7 @@ def _meta(files: dict[str, bytes]):
 def test_every_case_is_a_record_with_its_facets_meta_and_text(catalogue):
     records = pagefind_index.case_records(catalogue)
     assert [r.url for r in records] == [f"/praktijkvoorbeelden/{e.slug}/" for e in catalogue.cases]
-    for record, entry in zip(records, catalogue.cases):
+    for record, entry in zip(records, catalogue.cases, strict=True):
         case = entry.case
         assert record.filters[KIND_FILTER] == [KIND_CASE]
         for name, vocabulary, _ in FACETS:

@@ -155,7 +155,7 @@ def test_hostile_text_is_escaped_everywhere(built):
         html = built.page(url)
         doc = parse(html)
         assert "b" not in doc.tags, url  # &lt;b&gt; stays text
-        for tag, name, value in doc.attrs:
+        for tag, name, _value in doc.attrs:
             assert not name.startswith("on"), (url, tag, name)
     doc = parse(built.page("praktijkvoorbeelden/foxtrot"))
     assert doc.h1 == [HOSTILE_TITLE]

@@ -89,7 +89,7 @@ def test_csv_opens_with_semicolons_and_round_trips(real_site):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     data = json.loads((real_site.site / "api/cases.json").read_text(encoding="utf-8"))["cases"]
     assert len(rows) == len(data)
-    for row, record in zip(rows, data):
+    for row, record in zip(rows, data, strict=True):
         parsed = parse_csv_row(row)
         for key, value in record.items():
             assert parsed[key] == (value if value is not None or key in ("partners", "sources") else None) or (

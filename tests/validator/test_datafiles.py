@@ -50,7 +50,7 @@ class TestDataFiles:
     def test_licence_http_url(self, repo_copy):
         edit(repo_copy, "data/licence.yml", "url: https://creativecommons.org", "url: http://creativecommons.org")
         problems = load_repository(repo_copy).problems
-        line = next(i for i, l in enumerate((repo_copy / "data/licence.yml").read_text().splitlines(), 1) if l.startswith("url: http:"))
+        line = next(i for i, text in enumerate((repo_copy / "data/licence.yml").read_text().splitlines(), 1) if text.startswith("url: http:"))
         assert codes(problems) == [(line, 6, "invalid-value")]
 
     def test_licence_missing_field_and_typo(self, repo_copy):

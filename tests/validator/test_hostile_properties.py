@@ -192,7 +192,7 @@ def test_deep_nesting(repo_root, content):
 def test_billion_laughs(repo_root):
     names = "abcdefghi"
     lines = ["lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    for prev, name in zip(names, names[1:]):
+    for prev, name in zip(names, names[1:], strict=False):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     repo = _load(repo_root, "---\n" + "\n".join(lines) + "\n---\n")
     _assert_well_formed(repo, expect_problem=True)
@@ -203,7 +203,7 @@ def test_billion_laughs_in_a_data_file(tmp_path):
     root = copy_repository(tmp_path / "repo")
     names = "abcdefghi"
     lines = ["- &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    for prev, name in zip(names, names[1:]):
+    for prev, name in zip(names, names[1:], strict=False):
         lines.append(f"- &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     (root / "data" / "webinars.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     repo = load_repository(root)

@@ -16,7 +16,7 @@ from zodoenwedat.calendar import ical, links
 from zodoenwedat.models import Webinar
 from zodoenwedat.repository import load_repository
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.fixture(scope="module")
