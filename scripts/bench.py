@@ -205,10 +205,16 @@ def measure_index(table: Table, work: Path, runs: int) -> None:
         raise RuntimeError(f"the build failed: {build.error[-300:]}")
     if build.index_seconds is None:
         raise RuntimeError("the build log has no 'zodoenwedat: search index' line")
-    table.info(area, f"Pagefind index step in `mkdocs build --strict -v`: {n:,} case records + {build.pages:,} pages (one build)", n,
-               f"{build.index_seconds:.2f} s of {build.seconds:.2f} s ({build.index_seconds / build.seconds:.0%})")
+    table.info(
+        area,
+        f"Pagefind index step in `mkdocs build --strict -v`: {n:,} case records + {build.pages:,} pages (one build)",
+        n,
+        f"{build.index_seconds:.2f} s of {build.seconds:.2f} s ({build.index_seconds / build.seconds:.0%})",
+    )
     files, size = bench_search.folder_size(work / f"index-site-{n}" / "pagefind")
-    table.info(area, "`pagefind/` folder (a visitor fetches only the chunks a search needs)", n, f"{files:,} files, {size / 1e6:.2f} MB")
+    table.info(
+        area, "`pagefind/` folder (a visitor fetches only the chunks a search needs)", n, f"{files:,} files, {size / 1e6:.2f} MB"
+    )
     shutil.rmtree(work / f"index-site-{n}", ignore_errors=True)
 
 
@@ -256,6 +262,7 @@ def page_transfer(browser: bench_search.Browser, base: str, path: str) -> Transf
     context = browser.browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL", service_workers="block")
     out = Transfer()
     try:
+
         def route(r):
             if r.request.url.startswith(base):
                 r.continue_()
@@ -284,7 +291,7 @@ def page_transfer(browser: bench_search.Browser, base: str, path: str) -> Transf
             except Exception:  # noqa: BLE001 - a body the browser did not keep
                 continue
             out.add(response.url, kind_of(response.url, response.headers.get("content-type", "")), body)
-            out.urls.append(response.url[len(base):])
+            out.urls.append(response.url[len(base) :])
         out.wire = sum(wire.values())
     finally:
         context.close()
@@ -307,9 +314,15 @@ def measure_browser(table: Table, work: Path, runs: int) -> None:
                 with section(table, area, f"{label} `{path}`"):
                     log(f"[browser] transfer size of {path}")
                     t = page_transfer(browser, base, path)
-                    parts = ", ".join(f"{kind} {kb(gz)}" for kind, (_count, gz) in sorted(t.by_kind.items(), key=lambda kv: -kv[1][1]))
-                    table.info(area, f"{label} `{path}`: same-origin responses, each gzip -6 ({t.requests} response{'s' if t.requests != 1 else ''}: {parts})",
-                               n, f"{kb(t.gz)} (uncompressed {kb(t.raw)}; on the wire {kb(t.wire)})")
+                    parts = ", ".join(
+                        f"{kind} {kb(gz)}" for kind, (_count, gz) in sorted(t.by_kind.items(), key=lambda kv: -kv[1][1])
+                    )
+                    table.info(
+                        area,
+                        f"{label} `{path}`: same-origin responses, each gzip -6 ({t.requests} response{'s' if t.requests != 1 else ''}: {parts})",
+                        n,
+                        f"{kb(t.gz)} (uncompressed {kb(t.raw)}; on the wire {kb(t.wire)})",
+                    )
             area = "Finder in Chromium"
             with section(table, area, "first results"):
                 log(f"[browser] finder, {runs} fresh page(s)")
@@ -317,13 +330,22 @@ def measure_browser(table: Table, work: Path, runs: int) -> None:
                 best = min(marks, key=lambda r: r["mark"] if r["mark"] is not None else float("inf"))
                 value = best["mark"]
                 all_runs = ", ".join(benchkit.ms(r["mark"]) for r in marks)
-                table.goal(area, f"`/praktijkvoorbeelden/?q={bench_search.QUERY}`: navigation start → `zd-finder-results` mark "
-                           f"(best of {runs}; all: {all_runs}; {best['results']:,} results)", n,
-                           benchkit.ms(value), f"≤ {GOAL_FINDER_MS / 1000:g} s",
-                           None if value is None else value <= GOAL_FINDER_MS)
+                table.goal(
+                    area,
+                    f"`/praktijkvoorbeelden/?q={bench_search.QUERY}`: navigation start → `zd-finder-results` mark "
+                    f"(best of {runs}; all: {all_runs}; {best['results']:,} results)",
+                    n,
+                    benchkit.ms(value),
+                    f"≤ {GOAL_FINDER_MS / 1000:g} s",
+                    None if value is None else value <= GOAL_FINDER_MS,
+                )
                 plain = min(browser.plain_run(base, "/redactie/") for _ in range(runs))
-                table.info(area, f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})", n,
-                           f"{benchkit.ms(plain)}" + (f" (finder / it: {value / plain:.1f}x)" if value and plain else ""))
+                table.info(
+                    area,
+                    f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})",
+                    n,
+                    f"{benchkit.ms(plain)}" + (f" (finder / it: {value / plain:.1f}x)" if value and plain else ""),
+                )
     finally:
         browser.close()
     table.chromium = chromium  # type: ignore[attr-defined]
@@ -347,7 +369,7 @@ def render(table: Table, header: dict[str, str], command: str) -> str:
         "The machine is shared: timings are noisy, ratios (both sides measured in the same run) less so.",
         f"- **Duration:** {header['duration']}",
         "",
-        "Method: wall times are the best of the runs shown; \"CPU\" is user + system time. Every build and "
+        'Method: wall times are the best of the runs shown; "CPU" is user + system time. Every build and '
         "`zodoenwedat validate` runs in one process. Python's bytecode cache was filled before measuring "
         f"({header['bytecode']}), so no process compiles its imports again. "
         "Synthetic repositories have an empty `data/webinars.yml` and never the real `data/published-urls.txt` "
@@ -376,8 +398,11 @@ def render(table: Table, header: dict[str, str], command: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="skip N=5,000 (related ranking at 1,000), serve at N=50 only, best of 1 run instead of 3")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="skip N=5,000 (related ranking at 1,000), serve at N=50 only, best of 1 run instead of 3",
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write the report (default {OUTPUT.name})")
     parser.add_argument("--keep", type=Path, help="work in this (new) directory and keep it")
     args = parser.parse_args(argv)
@@ -385,9 +410,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     header = {
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        "nproc": nproc(), "memory": memory(), "cpu": cpu_model(), "python": platform.python_version(),
-        "mkdocs": version("mkdocs"), "material": version("mkdocs-material"), "chromium": "not run",
-        "load_start": load(), "bytecode": "not filled",
+        "nproc": nproc(),
+        "memory": memory(),
+        "cpu": cpu_model(),
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "material": version("mkdocs-material"),
+        "chromium": "not run",
+        "load_start": load(),
+        "bytecode": "not filled",
     }
     sizes = [100, 1000] if args.quick else [100, 1000, 5000]
     build_runs = 1 if args.quick else 3  # alternating full and plain builds; the best counts

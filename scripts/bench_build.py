@@ -253,8 +253,16 @@ def measure(n: int, work: Path, runs: int, seed: int, share: bool = True) -> Res
     pairs = sorted(f / p for f, p in zip(times["full"], times["plain"], strict=True))
     full_ok, plain_ok = ok["full"], ok["plain"]
     result = Result(
-        n, full_time, plain_time, count_pages(full / "site"), count_pages(plain / "site"), full_ok, plain_ok,
-        full_cpu=min(cpus["full"]), plain_cpu=min(cpus["plain"]), paired=statistics.median(pairs),
+        n,
+        full_time,
+        plain_time,
+        count_pages(full / "site"),
+        count_pages(plain / "site"),
+        full_ok,
+        plain_ok,
+        full_cpu=min(cpus["full"]),
+        plain_cpu=min(cpus["plain"]),
+        paired=statistics.median(pairs),
     )
     if share:
         result.share = plugin_share(full, full / "site-share")
@@ -284,10 +292,18 @@ def rows(table: Table, result: Result, runs: int) -> None:
     """The report's rows for one N: both builds, their ratio (a goal at N = 1,000), the plugin's share."""
     area, n = "Build", result.n
     failed = "" if result.full_ok and result.plain_ok else " (a build failed)"
-    table.info(area, f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} pages; best of {runs})",
-               n, f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}")
-    table.info(area, f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
-               n, f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)")
+    table.info(
+        area,
+        f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} pages; best of {runs})",
+        n,
+        f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}",
+    )
+    table.info(
+        area,
+        f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
+        n,
+        f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)",
+    )
     label = "Ratio full / plain"
     value = f"{result.ratio:.2f}x (median of pairs {result.paired:.2f}x; CPU {result.cpu_ratio:.2f}x)"
     if n == 1000:
@@ -296,11 +312,20 @@ def rows(table: Table, result: Result, runs: int) -> None:
         table.info(area, label, n, value)
     share = result.share
     if share is not None and share.ok:
-        table.info(area, "Plugin's own share of one more full build: time in its event handlers (the core's "
-                   "`check_all` + `build_site` included) / the build's wall time in the same process", n,
-                   f"{share.handlers:.2f} s / {share.total:.2f} s = {share.fraction:.0%} ({share.breakdown()})")
-        table.info(area, "Rest of that build, outside the plugin: MkDocs and Material loading, rendering and writing every page "
-                   "(the generated ones included)", n, f"{share.total - share.handlers:.2f} s")
+        table.info(
+            area,
+            "Plugin's own share of one more full build: time in its event handlers (the core's "
+            "`check_all` + `build_site` included) / the build's wall time in the same process",
+            n,
+            f"{share.handlers:.2f} s / {share.total:.2f} s = {share.fraction:.0%} ({share.breakdown()})",
+        )
+        table.info(
+            area,
+            "Rest of that build, outside the plugin: MkDocs and Material loading, rendering and writing every page "
+            "(the generated ones included)",
+            n,
+            f"{share.total - share.handlers:.2f} s",
+        )
     elif share is not None:
         table.error(area, "Plugin's own share", RuntimeError(share.error))
 
@@ -310,23 +335,39 @@ def growth_rows(table: Table, results: list[Result]) -> None:
     area = "Build"
     results = sorted(results, key=lambda r: r.n)
     if results:
-        table.info(area, "Time per case (total / N): full (plain)", None,
-                   ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms ({r.plain / r.n * 1000:.1f} ms)" for r in results))
+        table.info(
+            area,
+            "Time per case (total / N): full (plain)",
+            None,
+            ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms ({r.plain / r.n * 1000:.1f} ms)" for r in results),
+        )
     _, marginals = per_case_lines(results)
     for low, high, full, plain in marginals:
-        table.info(area, f"Marginal time per extra case, {low.n:,} → {high.n:,}: full (plain)", None,
-                   f"{full * 1000:.1f} ms ({plain * 1000:.1f} ms)")
+        table.info(
+            area,
+            f"Marginal time per extra case, {low.n:,} → {high.n:,}: full (plain)",
+            None,
+            f"{full * 1000:.1f} ms ({plain * 1000:.1f} ms)",
+        )
     if len(marginals) >= 2:
         first, last = marginals[0], marginals[-1]
         change = last[2] / first[2] if first[2] > 0 else float("inf")
-        table.goal(area, f"Linear growth: marginal {last[0].n:,} → {last[1].n:,} / marginal {first[0].n:,} → {first[1].n:,} (full)",
-                   None, f"{change:.2f}x", f"≤ {GOAL_MARGINAL:g}x", change <= GOAL_MARGINAL)
+        table.goal(
+            area,
+            f"Linear growth: marginal {last[0].n:,} → {last[1].n:,} / marginal {first[0].n:,} → {first[1].n:,} (full)",
+            None,
+            f"{change:.2f}x",
+            f"≤ {GOAL_MARGINAL:g}x",
+            change <= GOAL_MARGINAL,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only N=100")
-    parser.add_argument("--n", type=int, action="append", default=[], metavar="N", help="also measure this N (repeatable), e.g. --n 5000")
+    parser.add_argument(
+        "--n", type=int, action="append", default=[], metavar="N", help="also measure this N (repeatable), e.g. --n 5000"
+    )
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the best counts (default 3)")
     parser.add_argument("--seed", type=int, default=SEED, help="seed of the synthetic cases (default 2022)")
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary directory)")
@@ -362,8 +403,10 @@ def main(argv: list[str] | None = None) -> int:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
     print(table.markdown())
-    print(f"\nWall time of `python -m mkdocs build --strict -q` (one process), start-up included, best of {args.runs} (full and "
-          "plain alternating). Load average now: " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
+    print(
+        f"\nWall time of `python -m mkdocs build --strict -q` (one process), start-up included, best of {args.runs} (full and "
+        "plain alternating). Load average now: " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    )
     return 0
 
 

@@ -66,8 +66,12 @@ class RelatedResult:
     def method(self) -> str:
         if not self.extrapolated:
             return f"measured at N = {self.target:,}"
-        return (f"extrapolated quadratically from N = 2,000 (t × {(self.target / 2000) ** 2:g}); measured exponent "
-                f"between 1,000 and 2,000: {self.exponent:.2f}" if self.exponent is not None else "extrapolated quadratically")
+        return (
+            f"extrapolated quadratically from N = 2,000 (t × {(self.target / 2000) ** 2:g}); measured exponent "
+            f"between 1,000 and 2,000: {self.exponent:.2f}"
+            if self.exponent is not None
+            else "extrapolated quadratically"
+        )
 
 
 def catalogue(n: int, work: Path, seed: int):
@@ -140,20 +144,39 @@ def rows(table: Table, r: RelatedResult, builds: list | None = None) -> None:
     for n, point in sorted(r.points.items()):
         plain = f"plainly {point.plain:.1f} s, " if point.plain is not None else ""
         same = "" if point.equal is None else f"; same lists: {'yes' if point.equal else 'NO'}"
-        table.info(area, f"Measured: `rank_plainly` (once) and `rank_related` (best of {BITSET_RUNS}), catalogue built beforehand",
-                   n, f"{plain}bit sets {point.bitset:.2f} s{same}")
-    table.info(area, f"`rank_related` (bit sets, the site's `RelatedCases`), best of {BITSET_RUNS}", target, f"{r.bitset_target:.2f} s")
+        table.info(
+            area,
+            f"Measured: `rank_plainly` (once) and `rank_related` (best of {BITSET_RUNS}), catalogue built beforehand",
+            n,
+            f"{plain}bit sets {point.bitset:.2f} s{same}",
+        )
+    table.info(
+        area, f"`rank_related` (bit sets, the site's `RelatedCases`), best of {BITSET_RUNS}", target, f"{r.bitset_target:.2f} s"
+    )
     approx = "≈ " if r.extrapolated else ""
-    table.info(area, f"`rank_plainly` (the definition), {r.method()}", target, f"{approx}{r.plain_target:.0f} s ({r.speedup:,.0f}x the bit sets)")
+    table.info(
+        area,
+        f"`rank_plainly` (the definition), {r.method()}",
+        target,
+        f"{approx}{r.plain_target:.0f} s ({r.speedup:,.0f}x the bit sets)",
+    )
     build = next((b for b in builds or [] if b.n == target and b.full_ok), None)
     if build is not None:
         plain_build = build.full - r.bitset_target + r.plain_target
-        table.info(area, f"Share of the {target:,}-case full build ({build.full:.2f} s, best of the build runs): bit sets; "
-                   "plainly, of a build that ranked plainly instead", target,
-                   f"{r.bitset_target / build.full:.1%}; {approx}{r.plain_target / plain_build:.0%} (≈ {plain_build:.0f} s build)")
+        table.info(
+            area,
+            f"Share of the {target:,}-case full build ({build.full:.2f} s, best of the build runs): bit sets; "
+            "plainly, of a build that ranked plainly instead",
+            target,
+            f"{r.bitset_target / build.full:.1%}; {approx}{r.plain_target / plain_build:.0%} (≈ {plain_build:.0f} s build)",
+        )
         if build.share is not None and build.share.ok:
-            table.info(area, "In the build itself: time in `RelatedCases` (the share build's timer)", target,
-                       f"{build.share.spent.get('related', 0.0):.2f} s of {build.share.total:.2f} s")
+            table.info(
+                area,
+                "In the build itself: time in `RelatedCases` (the share build's timer)",
+                target,
+                f"{build.share.spent.get('related', 0.0):.2f} s of {build.share.total:.2f} s",
+            )
 
 
 def main(argv: list[str] | None = None) -> int:

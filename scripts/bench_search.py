@@ -103,7 +103,9 @@ def make_repository(target: Path, n: int, extra_words: int = EXTRA_WORDS, marker
     if marker:
         middle = cases[len(cases) // 2]
         body = middle.body + f"\nHet buurthuis in het complex heet {marker.capitalize()}.\n"
-        cases[len(cases) // 2] = dataclasses.replace(middle, body=body, text=middle.text[: len(middle.text) - len(middle.body)] + body)
+        cases[len(cases) // 2] = dataclasses.replace(
+            middle, body=body, text=middle.text[: len(middle.text) - len(middle.body)] + body
+        )
         slug = middle.slug
         if any(marker in case.text.lower() for case in cases if case.slug != slug):
             raise RuntimeError(f"{marker!r} is in more than one case")
@@ -188,7 +190,9 @@ class Transfer:
         self.by_kind[kind] = [count + 1, total + sent]
 
     def parts(self) -> str:
-        return ", ".join(f"{kind} {kb(size)} ({count})" for kind, (count, size) in sorted(self.by_kind.items(), key=lambda kv: -kv[1][1]))
+        return ", ".join(
+            f"{kind} {kb(size)} ({count})" for kind, (count, size) in sorted(self.by_kind.items(), key=lambda kv: -kv[1][1])
+        )
 
 
 def kind_of(url: str, content_type: str) -> str:
@@ -311,15 +315,34 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
         return
     table.info(AREA, "Whole build, `mkdocs build --strict -v` (one run, start-up included)", n, f"{build.seconds:.1f} s")
     if build.index_seconds is not None:
-        table.info(AREA, f"Search index step in the build: {n:,} case records + {build.pages:,} pages from their HTML", n,
-                   f"{build.index_seconds:.1f} s", note=lunr.get("index_build", ""))
-        table.info(AREA, "… its share of the whole build", n, f"{build.index_seconds / build.seconds:.0%}", note=lunr.get("share", ""))
+        table.info(
+            AREA,
+            f"Search index step in the build: {n:,} case records + {build.pages:,} pages from their HTML",
+            n,
+            f"{build.index_seconds:.1f} s",
+            note=lunr.get("index_build", ""),
+        )
+        table.info(
+            AREA, "… its share of the whole build", n, f"{build.index_seconds / build.seconds:.0%}", note=lunr.get("share", "")
+        )
     files, size = folder_size(site / "pagefind")
-    table.info(AREA, "Pagefind folder `pagefind/` (all of it; a visitor fetches a few chunks)", n, f"{files:,} files, {size / 1e6:.1f} MB",
-               note=lunr.get("index_size", ""))
+    table.info(
+        AREA,
+        "Pagefind folder `pagefind/` (all of it; a visitor fetches a few chunks)",
+        n,
+        f"{files:,} files, {size / 1e6:.1f} MB",
+        note=lunr.get("index_size", ""),
+    )
     html = (site / "praktijkvoorbeelden" / "index.html").read_bytes()
-    table.goal(AREA, "Finder page `/praktijkvoorbeelden/`: its own HTML, gzip -6", n, f"{kb(gzipped(html))} ({kb(len(html))} uncompressed)",
-               f"≤ {BUDGET_FINDER_HTML / KB:g} kB", gzipped(html) <= BUDGET_FINDER_HTML, note=lunr.get("html", ""))
+    table.goal(
+        AREA,
+        "Finder page `/praktijkvoorbeelden/`: its own HTML, gzip -6",
+        n,
+        f"{kb(gzipped(html))} ({kb(len(html))} uncompressed)",
+        f"≤ {BUDGET_FINDER_HTML / KB:g} kB",
+        gzipped(html) <= BUDGET_FINDER_HTML,
+        note=lunr.get("html", ""),
+    )
 
     if browser is None:
         table.goal(AREA, "Finder in Chromium", n, "not measured (no Chromium)", f"≤ {BUDGET_SHOWN_MS.get(n, 0) / 1000:g} s", None)
@@ -333,19 +356,43 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
 
     best = min(finder, key=lambda r: r["shown"])
     budget = BUDGET_SHOWN_MS.get(n)
-    label = (f"`/praktijkvoorbeelden/?q={MARKER}` (a word in one case): navigation start → that case on screen "
-             f"(best of {runs}; all: {', '.join(ms(r['shown']) for r in finder)})")
-    table.goal(AREA, label, n, ms(best["shown"]), f"≤ {budget / 1000:g} s" if budget else "—",
-               best["shown"] <= budget if budget else None, note=lunr.get("shown", ""))
-    table.info(AREA, "… results found / in the page / `zd-finder-results` mark / DOMContentLoaded", n,
-               f"{best['results']} / {ms(best['inserted'])} / {ms(best['mark'])} / {ms(best['dcl'])}")
+    label = (
+        f"`/praktijkvoorbeelden/?q={MARKER}` (a word in one case): navigation start → that case on screen "
+        f"(best of {runs}; all: {', '.join(ms(r['shown']) for r in finder)})"
+    )
+    table.goal(
+        AREA,
+        label,
+        n,
+        ms(best["shown"]),
+        f"≤ {budget / 1000:g} s" if budget else "—",
+        best["shown"] <= budget if budget else None,
+        note=lunr.get("shown", ""),
+    )
+    table.info(
+        AREA,
+        "… results found / in the page / `zd-finder-results` mark / DOMContentLoaded",
+        n,
+        f"{best['results']} / {ms(best['inserted'])} / {ms(best['mark'])} / {ms(best['dcl'])}",
+    )
     t: Transfer = best["transfer"]
-    table.goal(AREA, f"… everything fetched until then, as a host sends it ({t.requests} responses: {t.parts()})", n,
-               f"{kb(t.host)} ({kb(t.raw)} uncompressed)", f"≤ {BUDGET_TRANSFER / KB:g} kB", t.host <= BUDGET_TRANSFER,
-               note=lunr.get("transfer", ""))
+    table.goal(
+        AREA,
+        f"… everything fetched until then, as a host sends it ({t.requests} responses: {t.parts()})",
+        n,
+        f"{kb(t.host)} ({kb(t.raw)} uncompressed)",
+        f"≤ {BUDGET_TRANSFER / KB:g} kB",
+        t.host <= BUDGET_TRANSFER,
+        note=lunr.get("transfer", ""),
+    )
     best_header = min(header, key=lambda r: r["shown"] - r["firstKey"])
-    table.info(AREA, f"Header search on `/over-de-coalitie/`: first key of \"{MARKER}\" → the case in the panel, index loaded on focus "
-               f"(best of {runs}; typing takes part of it)", n, ms(best_header["shown"] - best_header["firstKey"]))
+    table.info(
+        AREA,
+        f'Header search on `/over-de-coalitie/`: first key of "{MARKER}" → the case in the panel, index loaded on focus '
+        f"(best of {runs}; typing takes part of it)",
+        n,
+        ms(best_header["shown"] - best_header["firstKey"]),
+    )
     table.info(AREA, f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})", n, ms(min(plain)))
 
 

@@ -95,18 +95,24 @@ class ServeResult:
         for e in self.edits:
             if e.detected is None or e.building is None or e.reloaded is None:
                 continue
-            values.append({
-                "watcher": e.detected,
-                "wait": e.building - e.detected,
-                "build": e.reloaded - e.building,
-                "serve": e.total - e.reloaded,
-            }[name])
+            values.append(
+                {
+                    "watcher": e.detected,
+                    "wait": e.building - e.detected,
+                    "build": e.reloaded - e.building,
+                    "serve": e.total - e.reloaded,
+                }[name]
+            )
         return statistics.median(values) if values else None
 
     def stages(self) -> str:
         parts = []
-        for name, label in (("watcher", "watcher (save → change detected)"), ("wait", "quiet wait"),
-                            ("build", "rebuild"), ("serve", "page served")):
+        for name, label in (
+            ("watcher", "watcher (save → change detected)"),
+            ("wait", "quiet wait"),
+            ("build", "rebuild"),
+            ("serve", "page served"),
+        ):
             value = self.stage(name)
             parts.append(f"{label} {value:.2f} s" if value is not None else f"{label} n/a")
         return ", ".join(parts)
@@ -186,8 +192,17 @@ def measure(n: int, work: Path, edits: int, seed: int = SEED) -> ServeResult:
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(site / "mkdocs.yml")]
     env = {**os.environ, **benchkit.BUILD_ENV, "PYTHONUNBUFFERED": "1"}
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=site, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+    process = subprocess.Popen(
+        command,
+        cwd=site,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
     log = Log(process.stdout)
     try:
         deadline = started + START_TIMEOUT
@@ -239,8 +254,10 @@ def rows(table: Table, r: ServeResult) -> None:
     if not r.edits:
         raise RuntimeError(r.error or "no edit measured")
     note = f"; then: {r.error}" if r.error else ""
-    label = (f"`mkdocs serve`: save a case file → its page served with the new text (median of {len(r.edits)} edits; "
-             f"best {r.best:.2f} s; all: {', '.join(f'{e.total:.2f}' for e in r.edits)} s{note})")
+    label = (
+        f"`mkdocs serve`: save a case file → its page served with the new text (median of {len(r.edits)} edits; "
+        f"best {r.best:.2f} s; all: {', '.join(f'{e.total:.2f}' for e in r.edits)} s{note})"
+    )
     goal = GOAL_SECONDS.get(n)
     if goal is not None:
         table.goal(area, label, n, f"{r.median:.2f} s", f"≤ {goal:g} s", r.median <= goal)
@@ -252,7 +269,9 @@ def rows(table: Table, r: ServeResult) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, action="append", default=[], metavar="N", help="number of cases (repeatable; default 50 and 1000)")
+    parser.add_argument(
+        "--n", type=int, action="append", default=[], metavar="N", help="number of cases (repeatable; default 50 and 1000)"
+    )
     parser.add_argument("--edits", type=int, default=5, help="edits per N; the best and the median count (default 5)")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)

@@ -59,12 +59,41 @@ WORDS = (
     "zelfstandig kwetsbaar betrokken gezamenlijk structureel tijdelijk nieuw sterk goed lokaal"
 ).split()
 
-THEMES = ["leefbaarheid", "wonen-zorg-welzijn", "gemengd-wonen", "beschermd-wonen", "community-building",
-          "participatie", "veiligheid", "renovatie", "ervaringsdeskundigheid", "doorstroom"]
-PROVINCES = ["groningen", "fryslan", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
-             "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg"]
-PARTNER_TYPES = ["woningcorporatie", "zorgorganisatie", "ggz-instelling", "welzijnsorganisatie", "gemeente",
-                 "maatschappelijke-opvang", "bewonersorganisatie"]
+THEMES = [
+    "leefbaarheid",
+    "wonen-zorg-welzijn",
+    "gemengd-wonen",
+    "beschermd-wonen",
+    "community-building",
+    "participatie",
+    "veiligheid",
+    "renovatie",
+    "ervaringsdeskundigheid",
+    "doorstroom",
+]
+PROVINCES = [
+    "groningen",
+    "fryslan",
+    "drenthe",
+    "overijssel",
+    "flevoland",
+    "gelderland",
+    "utrecht",
+    "noord-holland",
+    "zuid-holland",
+    "zeeland",
+    "noord-brabant",
+    "limburg",
+]
+PARTNER_TYPES = [
+    "woningcorporatie",
+    "zorgorganisatie",
+    "ggz-instelling",
+    "welzijnsorganisatie",
+    "gemeente",
+    "maatschappelijke-opvang",
+    "bewonersorganisatie",
+]
 TARGET_GROUPS = ["psychische-kwetsbaarheid", "lvb", "dakloosheid", "ouderen", "jongeren", "buurtbewoners"]
 PHASES = ["verkenning", "pilot", "lopend", "structureel", "afgerond"]
 PLACES = ["Zwolle", "Deventer", "Amersfoort", "Leeuwarden", "Tilburg", "Heerlen", "Delft", "Emmen", "Goes", "Arnhem"]
@@ -238,10 +267,20 @@ def rows(table: Table, m: Measured, n: int, runs: int) -> None:
     if m.validate_run.returncode != 0:
         first = " ".join((m.validate_run.stdout + m.validate_run.stderr).split())[:200].replace("|", "\\|")
         note = f" (exit {m.validate_run.returncode}: {first})"
-    table.goal(area, f"`zodoenwedat validate`, one process, start-up included (best of {runs})", n,
-               f"{m.validate:.2f} s (CPU {m.validate_cpu:.2f} s){note}", f"< {GOAL_WALL_SECONDS:g} s", m.validate < GOAL_WALL_SECONDS and not note)
-    table.info(area, f"Baseline: read the files + `yaml.load(front, CSafeLoader)`, subprocess (best of {runs})",
-               n, f"{m.baseline:.2f} s (CPU {m.baseline_cpu:.2f} s)")
+    table.goal(
+        area,
+        f"`zodoenwedat validate`, one process, start-up included (best of {runs})",
+        n,
+        f"{m.validate:.2f} s (CPU {m.validate_cpu:.2f} s){note}",
+        f"< {GOAL_WALL_SECONDS:g} s",
+        m.validate < GOAL_WALL_SECONDS and not note,
+    )
+    table.info(
+        area,
+        f"Baseline: read the files + `yaml.load(front, CSafeLoader)`, subprocess (best of {runs})",
+        n,
+        f"{m.baseline:.2f} s (CPU {m.baseline_cpu:.2f} s)",
+    )
     table.goal(area, "Ratio validate / baseline", n, f"{m.ratio:.2f}x", f"≤ {GOAL_RATIO:g}x", m.ratio <= GOAL_RATIO)
 
 
@@ -266,11 +305,24 @@ def hostile_rows(table: Table) -> None:
 
     area = "Validate"
     name, seconds = slowest(PATHOLOGICAL_LINES, lambda line: (check_body(line, 1), privacy_problems(line)))
-    table.goal(area, f"Hostile body lines (~90,000 characters, {len(PATHOLOGICAL_LINES)} kinds): the slowest, `{name}`, "
-               "`check_body` + `privacy_problems`", None, f"{seconds:.2f} s", f"< {GOAL_HOSTILE_SECONDS:g} s", seconds < GOAL_HOSTILE_SECONDS)
+    table.goal(
+        area,
+        f"Hostile body lines (~90,000 characters, {len(PATHOLOGICAL_LINES)} kinds): the slowest, `{name}`, "
+        "`check_body` + `privacy_problems`",
+        None,
+        f"{seconds:.2f} s",
+        f"< {GOAL_HOSTILE_SECONDS:g} s",
+        seconds < GOAL_HOSTILE_SECONDS,
+    )
     name, seconds = slowest({**DEEP_YAML, "billion-laughs": BILLION_LAUGHS}, load_located)
-    table.goal(area, f"Hostile YAML (deep nesting, aliases; {len(DEEP_YAML) + 1} kinds): the slowest, `{name}`, `load_located`",
-               None, f"{seconds:.2f} s", f"< {GOAL_HOSTILE_SECONDS:g} s", seconds < GOAL_HOSTILE_SECONDS)
+    table.goal(
+        area,
+        f"Hostile YAML (deep nesting, aliases; {len(DEEP_YAML) + 1} kinds): the slowest, `{name}`, `load_located`",
+        None,
+        f"{seconds:.2f} s",
+        f"< {GOAL_HOSTILE_SECONDS:g} s",
+        seconds < GOAL_HOSTILE_SECONDS,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -295,8 +347,10 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         generate(root, args.cases)
         sizes = [p.stat().st_size for p in (root / "cases").glob("samen-wonen-*.md")]
-        print(f"Generated {len(sizes)} case files ({sum(sizes) // 1024} KB, about {sum(sizes) // max(1, len(sizes))} bytes each) "
-              f"in {time.perf_counter() - start:.2f} s under {root}")
+        print(
+            f"Generated {len(sizes)} case files ({sum(sizes) // 1024} KB, about {sum(sizes) // max(1, len(sizes))} bytes each) "
+            f"in {time.perf_counter() - start:.2f} s under {root}"
+        )
         result = measure(root, args.runs)
         if result.baseline_run.returncode != 0:
             print(f"\nWARNING: the baseline exited {result.baseline_run.returncode}:\n{result.baseline_run.stderr[-2000:]}")

@@ -104,7 +104,11 @@ def front_matter(path: Path) -> dict:
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root.parent).as_posix(): p.read_bytes() for p in sorted(root.parent.rglob("*")) if p.is_file() and not p.name.startswith(("issue-body", "comment"))}
+    return {
+        p.relative_to(root.parent).as_posix(): p.read_bytes()
+        for p in sorted(root.parent.rglob("*"))
+        if p.is_file() and not p.name.startswith(("issue-body", "comment"))
+    }
 
 
 def assert_problem(run: Run, field_id: str | None, *words: str) -> None:
@@ -181,7 +185,12 @@ def test_every_field_type_converts_to_the_model_fields(repo_copy, capsys):
         "province": "zuid-holland",
         "themes": [themes[0].rsplit("(", 1)[1].rstrip(")"), "leefbaarheid", "participatie"],
         "partners": [
-            {"type": "woningcorporatie", "name": "Woonstichting Vogelwijk", "role": "Verhuurt de woningen", "url": "https://www.vogelwijk.example.nl/"},
+            {
+                "type": "woningcorporatie",
+                "name": "Woonstichting Vogelwijk",
+                "role": "Verhuurt de woningen",
+                "url": "https://www.vogelwijk.example.nl/",
+            },
             {"type": "zorgorganisatie", "role": "Biedt begeleiding aan huis"},
             {"type": "gemeente"},
         ],
@@ -217,13 +226,17 @@ def test_stdin_and_no_traceback(repo_copy):
     body = render(placeholder_answers())
     result = subprocess.run(
         [sys.executable, "-m", "zodoenwedat.cli", "--root", str(repo_copy), "from-issue", "-"],
-        input=body.encode(), capture_output=True, timeout=120,
+        input=body.encode(),
+        capture_output=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().strip() == "cases/ruwaard-in-oss.md"
     bad = subprocess.run(
         [sys.executable, "-m", "zodoenwedat.cli", "--root", str(repo_copy), "from-issue", "-"],
-        input=b"### Titel\n\n\xff\xfe", capture_output=True, timeout=120,
+        input=b"### Titel\n\n\xff\xfe",
+        capture_output=True,
+        timeout=120,
     )
     assert bad.returncode == 1 and b"Traceback" not in bad.stderr
     assert "UTF-8" in bad.stderr.decode()
@@ -327,7 +340,7 @@ def test_a_title_never_makes_a_path_outside_cases(repo_copy, capsys, title):
     new = set(after) - set(before)
     if run.code == 0:
         assert new == {f"repo/{run.out.strip()}"}
-        assert run.out.strip().startswith("cases/") and "/" not in run.out.strip()[len("cases/"):]
+        assert run.out.strip().startswith("cases/") and "/" not in run.out.strip()[len("cases/") :]
         assert front_matter(repo_copy / run.out.strip())["title"] == title
     else:  # a title that is no plain text of 3 characters or more
         assert new == set()
@@ -381,7 +394,11 @@ def test_a_body_not_made_with_the_form(repo_copy, capsys):
 
 
 def test_the_comment_repeats_no_markup_or_mentions(repo_copy, capsys):
-    run = from_issue(repo_copy, render(placeholder_answers() | {"phase": ["<img src=x onerror=alert(1)> @octocat [link](https://evil.example)"]}), capsys)
+    run = from_issue(
+        repo_copy,
+        render(placeholder_answers() | {"phase": ["<img src=x onerror=alert(1)> @octocat [link](https://evil.example)"]}),
+        capsys,
+    )
     assert run.code == 1
     assert "<img" not in run.comment and "@octocat" not in run.comment and "](" not in run.comment
     assert "&lt;img" in run.comment
@@ -438,7 +455,9 @@ def test_never_over_an_existing_case(repo_copy, capsys):
 
 def test_a_title_that_is_an_old_name_of_a_case(repo_copy, capsys):
     case = repo_copy / "cases" / "ruwaard-oss.md"
-    case.write_text(case.read_text(encoding="utf-8").replace("\nphase:", "\naliases: [wijk-ruwaard]\nphase:", 1), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("\nphase:", "\naliases: [wijk-ruwaard]\nphase:", 1), encoding="utf-8"
+    )
     assert load_repository(repo_copy).problems.sorted() == []
     run = from_issue(repo_copy, render(placeholder_answers() | {"title": "Wijk Ruwaard"}), capsys)
     assert run.out.strip() == "cases/wijk-ruwaard-2.md", run.err
@@ -458,7 +477,9 @@ def fuzz_root(tmp_path_factory) -> Path:
 @given(
     field_id=st.sampled_from(TEXT_FIELDS),
     text=st.text(st.characters(codec="utf-8"), max_size=300)
-    | st.sampled_from(["---", "### Titel", "_No response_", "a | b | c | d | e", "- [X] x", "${{ github.token }}", "$(id)", "\r\n\r\n"]),
+    | st.sampled_from(
+        ["---", "### Titel", "_No response_", "a | b | c | d | e", "- [X] x", "${{ github.token }}", "$(id)", "\r\n\r\n"]
+    ),
 )
 def test_any_answer_gives_a_valid_case_or_named_problems(fuzz_root, field_id, text):
     """Whatever is typed into a field: never an exception; a valid case whose fields are the

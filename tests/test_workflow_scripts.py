@@ -28,7 +28,7 @@ BOT = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
 
 FAKE_GH = textwrap.dedent(
-    '''
+    """
     import json, os, sys
     state_file = os.environ["FAKE_GH_STATE"]
     state = json.load(open(state_file))
@@ -80,7 +80,7 @@ FAKE_GH = textwrap.dedent(
     else:
         sys.exit("fake gh: unknown command " + " ".join(args))
     save()
-    '''
+    """
 )
 
 
@@ -104,8 +104,10 @@ class FakeGitHub:
             PATH=f"{self.bin}{os.pathsep}{env['PATH']}",
             FAKE_GH_STATE=str(self.state_file),
             GITHUB_REPOSITORY="zodoenwedat/kennisbank",
-            GIT_AUTHOR_NAME="Redacteur", GIT_AUTHOR_EMAIL="redactie@voorbeeld.nl",
-            GIT_COMMITTER_NAME="Redacteur", GIT_COMMITTER_EMAIL="redactie@voorbeeld.nl",
+            GIT_AUTHOR_NAME="Redacteur",
+            GIT_AUTHOR_EMAIL="redactie@voorbeeld.nl",
+            GIT_COMMITTER_NAME="Redacteur",
+            GIT_COMMITTER_EMAIL="redactie@voorbeeld.nl",
         )
         env.update(extra)
         return env
@@ -172,10 +174,31 @@ def test_one_comment_per_issue_updated_on_every_edit(tmp_path, github):
 def test_comments_of_others_and_of_other_issues_stay(tmp_path, github):
     # Someone copies the marker into a comment of their own: it is not ours to edit.
     github_user = github.env(FAKE_GH_USER="een-bezoeker")
-    assert run_script("upsert-comment.sh", tmp_path, github_user, "12", str(_comment_file(tmp_path, f"{COMMENT_MARKER}\nnep\n"))).returncode == 0
-    assert run_script("upsert-comment.sh", tmp_path, github.env(), "13", str(_comment_file(tmp_path, f"{COMMENT_MARKER}\nander issue\n"))).returncode == 0
-    assert run_script("upsert-comment.sh", tmp_path, github.env(), "12", str(_comment_file(tmp_path, "<!-- zodoenwedat:preview -->\nvoorbeeld\n"))).returncode == 0
-    result = run_script("upsert-comment.sh", tmp_path, github.env(), "12", str(_comment_file(tmp_path, f"{COMMENT_MARKER}\nvan ons\n")))
+    assert (
+        run_script(
+            "upsert-comment.sh", tmp_path, github_user, "12", str(_comment_file(tmp_path, f"{COMMENT_MARKER}\nnep\n"))
+        ).returncode
+        == 0
+    )
+    assert (
+        run_script(
+            "upsert-comment.sh", tmp_path, github.env(), "13", str(_comment_file(tmp_path, f"{COMMENT_MARKER}\nander issue\n"))
+        ).returncode
+        == 0
+    )
+    assert (
+        run_script(
+            "upsert-comment.sh",
+            tmp_path,
+            github.env(),
+            "12",
+            str(_comment_file(tmp_path, "<!-- zodoenwedat:preview -->\nvoorbeeld\n")),
+        ).returncode
+        == 0
+    )
+    result = run_script(
+        "upsert-comment.sh", tmp_path, github.env(), "12", str(_comment_file(tmp_path, f"{COMMENT_MARKER}\nvan ons\n"))
+    )
     assert result.returncode == 0, result.stderr
     bodies = {(c["issue"], c["user"]["login"], c["body"]) for c in github.state["comments"]}
     assert bodies == {
@@ -186,9 +209,13 @@ def test_comments_of_others_and_of_other_issues_stay(tmp_path, github):
     }
 
 
-@pytest.mark.parametrize(("number", "first_line"), [("12; rm -rf /", COMMENT_MARKER), ("12", "geen marker"), ("12", '<!-- x" or true --> ')])
+@pytest.mark.parametrize(
+    ("number", "first_line"), [("12; rm -rf /", COMMENT_MARKER), ("12", "geen marker"), ("12", '<!-- x" or true --> ')]
+)
 def test_the_comment_script_refuses_odd_input(tmp_path, github, number, first_line):
-    result = run_script("upsert-comment.sh", tmp_path, github.env(), number, str(_comment_file(tmp_path, first_line + "\ntekst\n")))
+    result = run_script(
+        "upsert-comment.sh", tmp_path, github.env(), number, str(_comment_file(tmp_path, first_line + "\ntekst\n"))
+    )
     assert result.returncode != 0
     assert github.state["comments"] == []
 
@@ -196,14 +223,23 @@ def test_the_comment_script_refuses_odd_input(tmp_path, github, number, first_li
 # --------------------------------------------------- open-pull-request ----
 
 
-def _open(checkout: Path, github: FakeGitHub, tmp: Path, issue: str, case: str, text: str) -> tuple[subprocess.CompletedProcess, dict]:
+def _open(
+    checkout: Path, github: FakeGitHub, tmp: Path, issue: str, case: str, text: str
+) -> tuple[subprocess.CompletedProcess, dict]:
     proposal = tmp / "voorstel"
     shutil.rmtree(proposal, ignore_errors=True)
     proposal.mkdir()
     (proposal / Path(case).name).write_text(text, encoding="utf-8")
     output = tmp / "github-output"
     output.write_text("")
-    env = github.env(ISSUE_NUMBER=issue, CASE_FILE=case, PROPOSAL=str(proposal), BASE_BRANCH="main", GITHUB_OUTPUT=str(output), GH_TOKEN="geheim")
+    env = github.env(
+        ISSUE_NUMBER=issue,
+        CASE_FILE=case,
+        PROPOSAL=str(proposal),
+        BASE_BRANCH="main",
+        GITHUB_OUTPUT=str(output),
+        GH_TOKEN="geheim",
+    )
     result = run_script("open-pull-request.sh", checkout, env)
     return result, (outputs(output) if result.returncode == 0 else {})
 
@@ -237,7 +273,9 @@ def test_an_issue_gets_one_branch_and_one_pull_request(tmp_path, origin, github)
 
     # The issue is edited, with a new title: a new commit on the same branch replaces the
     # case it added, and the same pull request is updated.
-    second, out = _open(checkout, github, tmp_path, "7", "cases/wonen-in-oss-en-omstreken.md", "---\ntitle: Wonen in Oss en omstreken\n---\n")
+    second, out = _open(
+        checkout, github, tmp_path, "7", "cases/wonen-in-oss-en-omstreken.md", "---\ntitle: Wonen in Oss en omstreken\n---\n"
+    )
     assert second.returncode == 0, second.stderr
     assert out["state"] == "updated" and out["changed"] == "true"
     files = _branch_files(bare, "voorstel/issue-7")
@@ -246,13 +284,16 @@ def test_an_issue_gets_one_branch_and_one_pull_request(tmp_path, origin, github)
     # No force push, and nothing but the case changes: the workflow token may not touch workflows.
     assert git(bare, "merge-base", "--is-ancestor", old_tip, "voorstel/issue-7", env=None) == ""
     assert git(bare, "diff", "--name-only", old_tip, "voorstel/issue-7").split() == [
-        "cases/wonen-in-oss-en-omstreken.md", "cases/wonen-in-oss.md"
+        "cases/wonen-in-oss-en-omstreken.md",
+        "cases/wonen-in-oss.md",
     ]
     assert len(github.state["pulls"]) == 1
     assert github.state["pulls"][0]["title"].endswith("cases/wonen-in-oss-en-omstreken.md")
 
     # The same text again: nothing to push, and no new checks to start.
-    third, out = _open(checkout, github, tmp_path, "7", "cases/wonen-in-oss-en-omstreken.md", "---\ntitle: Wonen in Oss en omstreken\n---\n")
+    third, out = _open(
+        checkout, github, tmp_path, "7", "cases/wonen-in-oss-en-omstreken.md", "---\ntitle: Wonen in Oss en omstreken\n---\n"
+    )
     assert third.returncode == 0, third.stderr
     assert out["state"] == "unchanged" and out["changed"] == "false"
 
@@ -280,7 +321,10 @@ def test_a_branch_the_editors_changed_is_left_alone(tmp_path, origin, github):
     assert len(github.state["pulls"]) == 1
 
 
-@pytest.mark.parametrize(("issue", "case"), [("7", "../escape.md"), ("7", "cases/../../x.md"), ("7", "cases/$(id).md"), ("7 8", "cases/x.md"), ("", "cases/x.md")])
+@pytest.mark.parametrize(
+    ("issue", "case"),
+    [("7", "../escape.md"), ("7", "cases/../../x.md"), ("7", "cases/$(id).md"), ("7 8", "cases/x.md"), ("", "cases/x.md")],
+)
 def test_open_pull_request_refuses_odd_input(tmp_path, origin, github, issue, case):
     bare, checkout = origin
     result, _ = _open(checkout, github, tmp_path, issue, case, "tekst")

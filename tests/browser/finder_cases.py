@@ -16,18 +16,38 @@ def _phase(text: str, phase: str) -> str:
 
 
 CASES = dict(SHARED)
-CASES["golf"] = _phase(case_text(
-    "Golfbaan wordt woonwijk in Delft", ["participatie", "community-building"], [("welzijnsorganisatie", "Welzijn Delft")],
-    province="zuid-holland", place="Delft", target_groups=["jongeren"], published="2023-03-01",
-    body_intro="Het team opende een buurtkamer en begon een woonladder voor jongeren.",
-), "pilot")
+CASES["golf"] = _phase(
+    case_text(
+        "Golfbaan wordt woonwijk in Delft",
+        ["participatie", "community-building"],
+        [("welzijnsorganisatie", "Welzijn Delft")],
+        province="zuid-holland",
+        place="Delft",
+        target_groups=["jongeren"],
+        published="2023-03-01",
+        body_intro="Het team opende een buurtkamer en begon een woonladder voor jongeren.",
+    ),
+    "pilot",
+)
 CASES["hotel"] = case_text(
-    "Buurtkamer in Deventer", ["community-building"], [("woningcorporatie", "Woonstichting Deventer"), ("gemeente", "gemeente Deventer")],
-    province="overijssel", place="Deventer", target_groups=["ouderen", "buurtbewoners"], published="2019-06-01",
+    "Buurtkamer in Deventer",
+    ["community-building"],
+    [("woningcorporatie", "Woonstichting Deventer"), ("gemeente", "gemeente Deventer")],
+    province="overijssel",
+    place="Deventer",
+    target_groups=["ouderen", "buurtbewoners"],
+    published="2019-06-01",
     body_intro="Bewoners beheren samen de ruimte op de begane grond.",
 )
-CASES["india"] = _phase(case_text(
-    "Indische Buurt in Vlissingen", ["leefbaarheid"], [("gemeente", "gemeente Vlissingen"), ("zorgorganisatie", "Zorggroep Walcheren")],
-    province="zeeland", place="Vlissingen", published="2020-09-15",
-    body_intro="Het project is klaar; de afspraken blijven.",
-), "afgerond")
+CASES["india"] = _phase(
+    case_text(
+        "Indische Buurt in Vlissingen",
+        ["leefbaarheid"],
+        [("gemeente", "gemeente Vlissingen"), ("zorgorganisatie", "Zorggroep Walcheren")],
+        province="zeeland",
+        place="Vlissingen",
+        published="2020-09-15",
+        body_intro="Het project is klaar; de afspraken blijven.",
+    ),
+    "afgerond",
+)

@@ -37,7 +37,13 @@ def offered_snippet(site) -> str:
 def test_snippet_in_a_host_page_on_another_origin(browser, embed_site, tmp_path):
     site, site_url = embed_site
     snippet = offered_snippet(site)
-    for needle in ('title="Oslostraat in Almere (Zo doen we dat)"', 'loading="lazy"', "referrerpolicy=", 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"', "/embed.js"):
+    for needle in (
+        'title="Oslostraat in Almere (Zo doen we dat)"',
+        'loading="lazy"',
+        "referrerpolicy=",
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"',
+        "/embed.js",
+    ):
         assert needle in snippet
     host = tmp_path / "host"
     host.mkdir()
@@ -69,7 +75,9 @@ def test_snippet_in_a_host_page_on_another_origin(browser, embed_site, tmp_path)
         # The full case opens in a new tab.
         link = frame.query_selector("a.e-more, .e-more a")
         assert link.get_attribute("target") == "_blank"
-        foreign = [u for u in requests if not (u.startswith(site_url) or u.startswith(host_url) or u.startswith(("data:", "about:")))]
+        foreign = [
+            u for u in requests if not (u.startswith(site_url) or u.startswith(host_url) or u.startswith(("data:", "about:")))
+        ]
         assert not foreign, foreign
         assert not errors, errors
         context.close()
@@ -101,7 +109,10 @@ def test_without_embed_js_the_iframe_keeps_its_fixed_height(browser, embed_site,
     snippet = offered_snippet(site).split("<script")[0]
     host = tmp_path / "host3"
     host.mkdir()
-    (host / "index.html").write_text(f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>H</title></head><body>{snippet}</body></html>', encoding="utf-8")
+    (host / "index.html").write_text(
+        f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>H</title></head><body>{snippet}</body></html>',
+        encoding="utf-8",
+    )
     with serve(host) as host_url:
         context = browser.new_context()
         page = context.new_page()
@@ -133,7 +144,7 @@ def test_embed_pages_are_small(embed_site):
     for path in list((site / "embed").glob("*/index.html")) + list((site / "embed" / "themas").glob("*/index.html")):
         raw = path.read_bytes()
         assert len(gzip.compress(raw)) <= 20 * 1024, path
-        assert "<link rel=\"stylesheet\"" not in raw.decode() and "<script src=" not in raw.decode(), path
+        assert '<link rel="stylesheet"' not in raw.decode() and "<script src=" not in raw.decode(), path
 
 
 def test_quotes_and_ampersands_are_escaped_in_the_snippet(tmp_path):
@@ -152,7 +163,9 @@ def test_embed_page_is_accessible(browser, embed_site, axe_script):
         for path in (f"/embed/{SLUG}/", "/embed/themas/leefbaarheid/"):
             page.goto(site_url + path)
             page.add_script_tag(path=str(axe_script))
-            result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})")
+            result = page.evaluate(
+                "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})"
+            )
             violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
             assert not violations, (width, path, violations)
             assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, (width, path)

@@ -42,7 +42,9 @@ def facet_codes(cases: dict[str, str]) -> dict[str, dict[str, set[str]]]:
 
 def newest_first(cases: dict[str, str]) -> list[str]:
     """The site's order: newest first, the same day by title."""
-    return sorted(cases, key=lambda slug: (-front(cases[slug])["published"].toordinal(), front(cases[slug])["title"].casefold(), slug))
+    return sorted(
+        cases, key=lambda slug: (-front(cases[slug])["published"].toordinal(), front(cases[slug])["title"].casefold(), slug)
+    )
 
 
 def expected_counts(codes: dict, chosen: dict[str, list[str]], pool: set[str] | None = None) -> dict[str, dict[str, int]]:
@@ -187,8 +189,14 @@ def test_filter_counts_equal_counts_from_the_case_files(new_page, finder_url, fi
     assert shown_counts(page) == expected_counts(codes, {})
     assert result_slugs(page) == newest_first(finder_cases)
     chosen: dict[str, list[str]] = {}
-    for facet, code in [("thema", "gemengd-wonen"), ("provincie", "utrecht"), ("thema", "veiligheid"), ("partner", "gemeente"),
-                        ("fase", "lopend"), ("doelgroep", "psychische-kwetsbaarheid")]:
+    for facet, code in [
+        ("thema", "gemengd-wonen"),
+        ("provincie", "utrecht"),
+        ("thema", "veiligheid"),
+        ("partner", "gemeente"),
+        ("fase", "lopend"),
+        ("doelgroep", "psychische-kwetsbaarheid"),
+    ]:
         tick(page, facet, code)
         chosen.setdefault(facet, []).append(code)
         assert shown_counts(page) == expected_counts(codes, chosen), chosen
@@ -205,8 +213,10 @@ def test_filter_counts_with_words_count_only_cases_with_those_words(new_page, fi
     recorded.assert_clean()
 
 
-@pytest.mark.parametrize("facet,code", [("thema", "renovatie"), ("partner", "gemeente"), ("doelgroep", "jongeren"),
-                                        ("provincie", "zeeland"), ("fase", "afgerond")])
+@pytest.mark.parametrize(
+    "facet,code",
+    [("thema", "renovatie"), ("partner", "gemeente"), ("doelgroep", "jongeren"), ("provincie", "zeeland"), ("fase", "afgerond")],
+)
 def test_a_tick_round_trips_through_the_url_reload_and_back(new_page, finder_url, finder_cases, facet, code):
     codes = facet_codes(finder_cases)
     page, recorded = open_finder(new_page, finder_url)
@@ -284,9 +294,15 @@ def test_chosen_filters_are_buttons_that_remove_them_and_clear_all(new_page, fin
     page, recorded = open_finder(new_page, finder_url, "?thema=gemengd-wonen&provincie=utrecht&provincie=flevoland")
     chosen = page.locator("#zd-chosen-list button")
     assert chosen.evaluate_all("els => els.map(b => b.textContent)") == [
-        "Filter weghalen: Thema Gemengd wonen ×", "Filter weghalen: Provincie Utrecht ×", "Filter weghalen: Provincie Flevoland ×",
+        "Filter weghalen: Thema Gemengd wonen ×",
+        "Filter weghalen: Provincie Utrecht ×",
+        "Filter weghalen: Provincie Flevoland ×",
     ]
-    assert [b.get_attribute("data-facet-value") for b in chosen.all()] == ["thema:gemengd-wonen", "provincie:utrecht", "provincie:flevoland"]
+    assert [b.get_attribute("data-facet-value") for b in chosen.all()] == [
+        "thema:gemengd-wonen",
+        "provincie:utrecht",
+        "provincie:flevoland",
+    ]
     act(page, lambda: chosen.nth(1).click())
     assert query_state(page) == {"thema": ["gemengd-wonen"], "provincie": ["flevoland"]}
     assert page.evaluate("document.activeElement.getAttribute('data-facet-value')") == "provincie:flevoland"
@@ -441,4 +457,3 @@ def test_with_javascript_the_static_list_stays_out_of_sight_until_the_index_fail
     broken.wait_for_selector("html.zd-finder-failed", state="attached")
     assert broken.locator("#zd-overview .zd-card").first.is_visible()
     assert broken.locator("#zd-finder").is_hidden()
-

@@ -24,16 +24,28 @@ def sections(page) -> tuple[list[str], list[str]]:
     "now, upcoming, past",
     [
         # Before 22 March 2022 14.30 (13:30 UTC): the Utrecht webinar is still to come.
-        (dt.datetime(2022, 3, 22, 12, 0, tzinfo=UTC),
-         ["2022-03-22-gemengd-wonen-utrecht", "2022-04-14-selwerd-groningen", "2022-05-25-de-posten-enschede"],
-         ["2022-02-09-ruwaard-oss"]),
+        (
+            dt.datetime(2022, 3, 22, 12, 0, tzinfo=UTC),
+            ["2022-03-22-gemengd-wonen-utrecht", "2022-04-14-selwerd-groningen", "2022-05-25-de-posten-enschede"],
+            ["2022-02-09-ruwaard-oss"],
+        ),
         # After it ended (15.30 local = 14:30 UTC): past, newest first.
-        (dt.datetime(2022, 4, 1, 10, 0, tzinfo=UTC),
-         ["2022-04-14-selwerd-groningen", "2022-05-25-de-posten-enschede"],
-         ["2022-03-22-gemengd-wonen-utrecht", "2022-02-09-ruwaard-oss"]),
+        (
+            dt.datetime(2022, 4, 1, 10, 0, tzinfo=UTC),
+            ["2022-04-14-selwerd-groningen", "2022-05-25-de-posten-enschede"],
+            ["2022-03-22-gemengd-wonen-utrecht", "2022-02-09-ruwaard-oss"],
+        ),
         # Years later: nothing upcoming.
-        (dt.datetime(2026, 11, 21, 10, 0, tzinfo=UTC), [],
-         ["2022-05-25-de-posten-enschede", "2022-04-14-selwerd-groningen", "2022-03-22-gemengd-wonen-utrecht", "2022-02-09-ruwaard-oss"]),
+        (
+            dt.datetime(2026, 11, 21, 10, 0, tzinfo=UTC),
+            [],
+            [
+                "2022-05-25-de-posten-enschede",
+                "2022-04-14-selwerd-groningen",
+                "2022-03-22-gemengd-wonen-utrecht",
+                "2022-02-09-ruwaard-oss",
+            ],
+        ),
     ],
 )
 def test_webinars_sorted_by_the_visitors_clock(new_page, base_url, now, upcoming, past):

@@ -19,7 +19,6 @@ def test_import_contracts_are_kept():
     assert "0 broken" in result.stdout
 
 
-
 SCRIPTS = {path.stem for path in (REPO / "scripts").glob("*.py")}
 
 

@@ -19,9 +19,7 @@ def _uv() -> str:
 
 def test_lock_agrees_with_pyproject():
     env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never"}
-    result = subprocess.run(
-        [_uv(), "lock", "--check", "--offline"], cwd=REPO, env=env, capture_output=True, text=True
-    )
+    result = subprocess.run([_uv(), "lock", "--check", "--offline"], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"uv.lock is out of date; run `make lock`:\n{result.stderr}"
 
 

@@ -74,7 +74,8 @@ def test_nu_html_checker_reports_no_errors(real_site):
     assert shutil.which("java"), "Java is needed for the Nu HTML Checker"
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(real_site.site)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [m for m in messages if m.get("type") == "error" and not any(a in m["message"] for a in VNU_ALLOWED)]
@@ -128,7 +129,9 @@ def test_no_built_file_loads_anything_from_elsewhere(real_site):
     problems = []
     for path in real_site.site.rglob("*"):
         if path.suffix == ".html":
-            for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio|object|embed)\b[^>]*>", path.read_text(encoding="utf-8")):
+            for tag in re.findall(
+                r"<(?:script|link|img|iframe|source|video|audio|object|embed)\b[^>]*>", path.read_text(encoding="utf-8")
+            ):
                 if re.search(r'rel="(?:canonical|alternate)"', tag):
                     continue  # a reference, not a download
                 if EXTERNAL_RESOURCE.search(tag):
@@ -136,10 +139,17 @@ def test_no_built_file_loads_anything_from_elsewhere(real_site):
         elif path.suffix == ".css":
             text = path.read_text(encoding="utf-8", errors="replace")
             for match in CSS_EXTERNAL.finditer(text):
-                problems.append(f"{path.relative_to(real_site.site)}: {text[match.start():match.start() + 80]}")
+                problems.append(f"{path.relative_to(real_site.site)}: {text[match.start() : match.start() + 80]}")
     for path in real_site.site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        for needle in ("fonts.googleapis.com", "fonts.gstatic.com", "googletagmanager", "google-analytics", "cdn.jsdelivr", "unpkg.com"):
+        for needle in (
+            "fonts.googleapis.com",
+            "fonts.gstatic.com",
+            "googletagmanager",
+            "google-analytics",
+            "cdn.jsdelivr",
+            "unpkg.com",
+        ):
             if needle in text:
                 problems.append(f"{path.relative_to(real_site.site)}: {needle}")
     assert not problems, "\n".join(problems[:30])

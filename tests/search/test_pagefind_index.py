@@ -27,10 +27,14 @@ def catalogue():
 def index(catalogue):
     pages = [
         ("over-de-coalitie/", PAGE.format(title="Over de coalitie", text="De coalitie werkt samen.", extra="")),
-        ("themas/leefbaarheid/", PAGE.format(
-            title="Leefbaarheid", text="Prettig samenleven.",
-            extra='<ul><li class="zd-card" data-pagefind-ignore><h2>Zebrapad</h2><p>Kaartjestekst</p></li></ul>',
-        )),
+        (
+            "themas/leefbaarheid/",
+            PAGE.format(
+                title="Leefbaarheid",
+                text="Prettig samenleven.",
+                extra='<ul><li class="zd-card" data-pagefind-ignore><h2>Zebrapad</h2><p>Kaartjestekst</p></li></ul>',
+            ),
+        ),
         ("praktijkvoorbeelden/pagina/2/", PAGE.format(title="Pagina 2", text="Lijst", extra="")),
         ("404.html", PAGE.format(title="Niet gevonden", text="Weg", extra="")),
     ]
@@ -78,7 +82,7 @@ def test_the_index_holds_every_case_and_the_pages_but_not_the_lists_further_page
     entry = json.loads(files["pagefind/pagefind-entry.json"])
     assert list(entry["languages"]) == ["nl"]
     assert entry["languages"]["nl"]["page_count"] == len(catalogue.cases) + 2  # over-de-coalitie, leefbaarheid
-    meta = _meta({p[len("pagefind/"):]: c for p, c in files.items()})
+    meta = _meta({p[len("pagefind/") :]: c for p, c in files.items()})
     assert [name for name, _ in meta[3]] == sorted(["doelgroep", "fase", "partner", "provincie", KIND_FILTER, "thema"])
     assert [name for name, _ in meta[4]] == ["datum", "titel"]
 
@@ -107,7 +111,7 @@ def test_cbor_reader_and_writer_give_back_pagefinds_own_bytes(index):
     checked = 0
     for path, content in files.items():
         if path.endswith((".pf_filter", ".pf_meta")):
-            raw = gzip.decompress(content)[len(stable.SIGNATURE):]
+            raw = gzip.decompress(content)[len(stable.SIGNATURE) :]
             assert stable.dumps(stable.loads(raw)) == raw, path
             checked += 1
     assert checked >= 7
@@ -117,14 +121,14 @@ def test_canonical_order_does_not_depend_on_the_order_pagefind_wrote(index):
     """Write the files the way another run of Pagefind 1.5.2 may: filter values, filters and
     sort keys in another order, files named after that content. canonical() undoes it."""
     files, _ = index
-    inner = {p[len("pagefind/"):]: c for p, c in files.items()}
+    inner = {p[len("pagefind/") :]: c for p, c in files.items()}
     shuffled = {p: c for p, c in inner.items() if not p.endswith((".pf_filter", ".pf_meta", ".json"))}
     renamed = {}
     for number, (path, content) in enumerate(sorted(p for p in inner.items() if p[0].endswith(".pf_filter"))):
         name, values = stable.unpack(content)
         new_hash = f"nl_{number:07x}"
         shuffled[f"filter/{new_hash}.pf_filter"] = stable.pack([name, list(reversed(values))])
-        renamed[path[len("filter/"):-len(".pf_filter")]] = new_hash
+        renamed[path[len("filter/") : -len(".pf_filter")]] = new_hash
     meta = _meta(inner)
     meta[3] = [[name, renamed[hash_]] for name, hash_ in reversed(meta[3])]
     meta[4] = list(reversed(meta[4]))

@@ -34,7 +34,9 @@ def partner_items(html: str) -> list[str]:
     block = re.search(r'<ul class="zd-partners">(.*?)</ul>', html, re.S)
     if block is None:
         return []
-    return [html_lib.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in re.findall(r"<li>(.*?)</li>", block.group(1), re.S)]
+    return [
+        html_lib.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in re.findall(r"<li>(.*?)</li>", block.group(1), re.S)
+    ]
 
 
 # ----------------------------------------------------------- the sources --
@@ -124,7 +126,10 @@ def test_a_partner_without_organisation_shows_its_type_and_nothing_else(unnamed)
     assert '<li><a href="../../partners/zorgorganisatie/">Zorgorganisatie</a></li>' in html
     assert source_talk(html) == []
     embed = unnamed.page("embed/wijkaanpak-zwolle/")
-    assert re.search(r'<ul class="e-partners">\s*<li>Woonstichting Holtenbroek \(woningcorporatie\)</li><li>Zorgorganisatie</li><li>Gemeente</li></ul>', embed)
+    assert re.search(
+        r'<ul class="e-partners">\s*<li>Woonstichting Holtenbroek \(woningcorporatie\)</li><li>Zorgorganisatie</li><li>Gemeente</li></ul>',
+        embed,
+    )
 
 
 def test_a_partner_without_organisation_counts_for_its_type_but_is_no_organisation(unnamed):
@@ -137,7 +142,9 @@ def test_a_partner_without_organisation_counts_for_its_type_but_is_no_organisati
         ("zorgorganisatie", None, None),
         ("gemeente", None, "Brengt de partners elke twee weken bij elkaar"),
     ]
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', unnamed.page("praktijkvoorbeelden/wijkaanpak-zwolle/"), re.S)
+    block = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', unnamed.page("praktijkvoorbeelden/wijkaanpak-zwolle/"), re.S
+    )
     assert [o["name"] for o in json.loads(block.group(1))["mentions"]] == ["Woonstichting Holtenbroek"]
 
 

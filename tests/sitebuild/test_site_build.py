@@ -14,20 +14,36 @@ HOSTILE_SUMMARY = "Een samenvatting met 'quotes', \"dubbele quotes\", &lt;b&gt;g
 
 CASES = {
     "alpha": case_text(
-        "Alpha in Utrecht", ["gemengd-wonen", "leefbaarheid"],
+        "Alpha in Utrecht",
+        ["gemengd-wonen", "leefbaarheid"],
         [("woningcorporatie", "Woonstichting Noord"), ("ggz-instelling", "GGZ Midden")],
-        target_groups=["psychische-kwetsbaarheid"], related=["echo"], published="2022-05-01",
+        target_groups=["psychische-kwetsbaarheid"],
+        related=["echo"],
+        published="2022-05-01",
     ),
     "bravo": case_text(
-        "Bravo in Utrecht", ["gemengd-wonen", "leefbaarheid"], [("ggz-instelling", "Ggz Midden")],
-        target_groups=["psychische-kwetsbaarheid"], published="2022-04-01",
+        "Bravo in Utrecht",
+        ["gemengd-wonen", "leefbaarheid"],
+        [("ggz-instelling", "Ggz Midden")],
+        target_groups=["psychische-kwetsbaarheid"],
+        published="2022-04-01",
     ),
-    "charlie": case_text("Charlie in Almere", ["gemengd-wonen", "renovatie"], [("gemeente", "Gemeente Almere")], province="flevoland", published="2022-03-01"),
+    "charlie": case_text(
+        "Charlie in Almere",
+        ["gemengd-wonen", "renovatie"],
+        [("gemeente", "Gemeente Almere")],
+        province="flevoland",
+        published="2022-03-01",
+    ),
     "delta": case_text("Delta in Utrecht", ["veiligheid"], [("gemeente", "gemeente Almere")], published="2022-02-01"),
     "echo": case_text("Echo in Zeeland", ["doorstroom"], [("adviesbureau", None)], province="zeeland", published="2022-01-01"),
     "foxtrot": case_text(
-        HOSTILE_TITLE, ["participatie"], [("welzijnsorganisatie", 'Stichting "Samen" & Co')], summary=HOSTILE_SUMMARY,
-        published="2021-01-01", place="'s-Hertogenbosch",
+        HOSTILE_TITLE,
+        ["participatie"],
+        [("welzijnsorganisatie", 'Stichting "Samen" & Co')],
+        summary=HOSTILE_SUMMARY,
+        published="2021-01-01",
+        place="'s-Hertogenbosch",
         body_intro='Code als `<script>alert("zdxss")</script>` en `<img src=x onerror=zdxss()>` blijft tekst, net als &lt;b&gt; en "quotes" & ampersands.',
     ),
 }
@@ -85,9 +101,21 @@ def built(tmp_path_factory):
 
 def test_every_public_page_exists(built):
     for url in [
-        "", "praktijkvoorbeelden/", "praktijkvoorbeelden/alpha/", "themas/", "themas/gemengd-wonen/",
-        "partners/", "partners/ggz-instelling/", "doelgroepen/psychische-kwetsbaarheid/", "provincies/utrecht/",
-        "organisaties/", "organisaties/gemeente-almere/", "samenwerking/", "webinars/", "over-de-coalitie/", "redactie/",
+        "",
+        "praktijkvoorbeelden/",
+        "praktijkvoorbeelden/alpha/",
+        "themas/",
+        "themas/gemengd-wonen/",
+        "partners/",
+        "partners/ggz-instelling/",
+        "doelgroepen/psychische-kwetsbaarheid/",
+        "provincies/utrecht/",
+        "organisaties/",
+        "organisaties/gemeente-almere/",
+        "samenwerking/",
+        "webinars/",
+        "over-de-coalitie/",
+        "redactie/",
     ]:
         assert (built.site / url / "index.html").is_file(), url
     assert not (built.root / "docs" / "praktijkvoorbeelden").exists(), "generated pages must never be written into docs/"
@@ -194,7 +222,11 @@ def test_broken_case_fails_build_with_dutch_line_messages(tmp_path):
 
 
 def test_hostile_but_valid_text_never_becomes_markup_or_script(built):
-    pages = [built.site / "praktijkvoorbeelden/foxtrot/index.html", built.site / "embed/foxtrot/index.html", built.site / "praktijkvoorbeelden/index.html"]
+    pages = [
+        built.site / "praktijkvoorbeelden/foxtrot/index.html",
+        built.site / "embed/foxtrot/index.html",
+        built.site / "praktijkvoorbeelden/index.html",
+    ]
     benign = parse(built.page("praktijkvoorbeelden/alpha"))
     for path in pages:
         html = path.read_text(encoding="utf-8")
@@ -206,4 +238,4 @@ def test_hostile_but_valid_text_never_becomes_markup_or_script(built):
         assert not [a for a in doc.attrs if a[0] == "img" and a[1] == "src" and a[2] == "x"], path
     case = parse(built.page("praktijkvoorbeelden/foxtrot"))
     assert case.tags.count("script") == benign.tags.count("script"), "no script the site did not write itself"
-    assert "&lt;script&gt;alert(\"zdxss\")&lt;/script&gt;" in built.page("praktijkvoorbeelden/foxtrot")
+    assert '&lt;script&gt;alert("zdxss")&lt;/script&gt;' in built.page("praktijkvoorbeelden/foxtrot")

@@ -65,7 +65,11 @@ def test_atom_feed_parses_and_lists_every_case(real_site):
 
 
 def test_every_page_has_feed_autodiscovery(real_site):
-    for path in [real_site.site / "index.html", real_site.site / "praktijkvoorbeelden/oslostraat-almere/index.html", real_site.site / "redactie/index.html"]:
+    for path in [
+        real_site.site / "index.html",
+        real_site.site / "praktijkvoorbeelden/oslostraat-almere/index.html",
+        real_site.site / "redactie/index.html",
+    ]:
         assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[./]*feed\.xml"', path.read_text()), path
 
 
@@ -76,7 +80,9 @@ def test_cases_json_validates_against_the_schema(real_site):
     assert data["count"] == len(data["cases"]) == len(load_repository(REPO).cases)
     for record in data["cases"]:
         # Optional fields that are empty are left out; a required one stays even when empty (partners: []).
-        front = {k: v for k, v in record.items() if k in schema["properties"] and (k in schema["required"] or v not in (None, []))}
+        front = {
+            k: v for k, v in record.items() if k in schema["properties"] and (k in schema["required"] or v not in (None, []))
+        }
         jsonschema.validate(front, schema)
         assert record["url"] == f"https://zodoenwedat.nl/praktijkvoorbeelden/{record['slug']}/"
         assert record["embed_url"].endswith(f"/embed/{record['slug']}/")
@@ -147,7 +153,10 @@ def test_rename_with_alias_builds_and_redirects(tmp_path):
     assert "url=../oslostraat-almere-buiten/" in (built.site / "embed/oslostraat-almere/index.html").read_text()
     old_oembed = json.loads((built.site / "oembed/oslostraat-almere.json").read_text())
     assert "/embed/oslostraat-almere-buiten/" in old_oembed["html"]
-    assert "/praktijkvoorbeelden/oslostraat-almere/ /praktijkvoorbeelden/oslostraat-almere-buiten/ 301" in (built.site / "_redirects").read_text()
+    assert (
+        "/praktijkvoorbeelden/oslostraat-almere/ /praktijkvoorbeelden/oslostraat-almere-buiten/ 301"
+        in (built.site / "_redirects").read_text()
+    )
 
 
 def test_rename_without_alias_fails_with_a_clear_message(tmp_path):
@@ -156,7 +165,9 @@ def test_rename_without_alias_fails_with_a_clear_message(tmp_path):
     built = run_build(root)
     assert built.result.returncode != 0
     err = built.result.stderr
-    assert re.search(r"data/published-urls\.txt:\d+:1: Het openbare webadres /praktijkvoorbeelden/oslostraat-almere/ zou verdwijnen", err)
+    assert re.search(
+        r"data/published-urls\.txt:\d+:1: Het openbare webadres /praktijkvoorbeelden/oslostraat-almere/ zou verdwijnen", err
+    )
     assert "aliases: [oslostraat-almere]" in err
     assert "Traceback" not in err
 
@@ -164,7 +175,9 @@ def test_rename_without_alias_fails_with_a_clear_message(tmp_path):
 def test_related_to_a_renamed_case_names_the_new_name(tmp_path):
     root = copy_repository(tmp_path / "repo")
     (root / "data/published-urls.txt").unlink()
-    text = (root / "cases/oslostraat-almere.md").read_text(encoding="utf-8").replace("\nphase:", "\naliases: [oslo-oud]\nphase:", 1)
+    text = (
+        (root / "cases/oslostraat-almere.md").read_text(encoding="utf-8").replace("\nphase:", "\naliases: [oslo-oud]\nphase:", 1)
+    )
     (root / "cases/oslostraat-almere.md").write_text(text, encoding="utf-8")
     majella = root / "cases/majella-wonen-utrecht.md"
     majella.write_text(majella.read_text(encoding="utf-8").replace("[oslostraat-almere]", "[oslo-oud]"), encoding="utf-8")
@@ -197,13 +210,17 @@ def test_one_pagefind_index_for_cases_and_pages(real_site):
     assert list(entry["languages"]) == ["nl"]
     fragments = {}
     for path in (site / "pagefind" / "fragment").iterdir():
-        fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
         fragments[fragment["url"]] = fragment
     assert entry["languages"]["nl"]["page_count"] == len(fragments)
     browsed = set()
     for path in site.rglob("*.html"):
         rel = path.relative_to(site).as_posix()
-        if rel == "404.html" or rel.startswith(("embed/", "praktijkvoorbeelden/pagina/")) or 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+        if (
+            rel == "404.html"
+            or rel.startswith(("embed/", "praktijkvoorbeelden/pagina/"))
+            or 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
+        ):
             continue
         browsed.add("/" + rel.removesuffix("index.html"))
     assert set(fragments) == browsed
@@ -217,7 +234,9 @@ def test_one_pagefind_index_for_cases_and_pages(real_site):
     titles = [fragments[f"/praktijkvoorbeelden/{slug}/"]["meta"]["title"] for slug in load_repository(REPO).cases]
     for url, fragment in fragments.items():
         if url.startswith("/themas/") and url != "/themas/":
-            assert not [title for title in titles if title in fragment["content"]], f"{url}: case cards on listing pages are not indexed again"
+            assert not [title for title in titles if title in fragment["content"]], (
+                f"{url}: case cards on listing pages are not indexed again"
+            )
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         if 'class="md-header' in text:

@@ -38,8 +38,10 @@ class Recorded:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on(
             "console",
-            lambda message: message.type == "error"
-            and self.console_errors.append(f"{message.text} (at {message.location.get('url') or '?'})"),
+            lambda message: (
+                message.type == "error"
+                and self.console_errors.append(f"{message.text} (at {message.location.get('url') or '?'})")
+            ),
         )
         page.on("pageerror", lambda error: self.console_errors.append(f"uncaught exception: {error}"))
 

@@ -26,10 +26,13 @@ PATHOLOGICAL_LINES = {
 }
 
 # Nine levels of nine aliases: expanded, 9**9 "lol"s.
-BILLION_LAUGHS = "\n".join(
-    ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    + [f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]" for prev, name in zip("abcdefgh", "bcdefghi", strict=True)]
-) + "\n"
+BILLION_LAUGHS = (
+    "\n".join(
+        ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        + [f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]" for prev, name in zip("abcdefgh", "bcdefghi", strict=True)]
+    )
+    + "\n"
+)
 
 # Front matter nested too deep for the reader (yamlsource.MAX_DEPTH); libyaml's composer would
 # overflow the C stack on some (a segfault, not an exception).

@@ -32,8 +32,10 @@ def visible_text(html_text: str, *, within: str | None = None, skip_ids: tuple[s
         def handle_starttag(self, tag, attrs):
             skipped, inside = self._state()
             values = dict(attrs)
-            skipped = skipped or tag in ("script", "style", "template") or any(
-                values.get(name) in skip_ids for name in ("id", "aria-labelledby")
+            skipped = (
+                skipped
+                or tag in ("script", "style", "template")
+                or any(values.get(name) in skip_ids for name in ("id", "aria-labelledby"))
             )
             if within is not None and tag == within and not self.seen_within:
                 self.seen_within, inside = True, True

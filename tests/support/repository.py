@@ -46,7 +46,9 @@ def rename_case(root: Path, old: str, new: str, alias: bool) -> None:
     with ``alias`` the old name goes into the renamed case's 'aliases'."""
     for path in (root / "cases").glob("*.md"):
         if path.stem != old:
-            path.write_text(path.read_text(encoding="utf-8").replace(old + ",", new + ",").replace(old + "]", new + "]"), encoding="utf-8")
+            path.write_text(
+                path.read_text(encoding="utf-8").replace(old + ",", new + ",").replace(old + "]", new + "]"), encoding="utf-8"
+            )
     text = (root / "cases" / f"{old}.md").read_text(encoding="utf-8")
     if alias:
         text = text.replace("\nphase:", f"\naliases: [{old}]\nphase:", 1)

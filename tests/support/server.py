@@ -48,7 +48,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if "/assets/" in self.path else "public, max-age=600")
+        self.send_header(
+            "Cache-Control", "public, max-age=31536000, immutable" if "/assets/" in self.path else "public, max-age=600"
+        )
         self.end_headers()
         return io.BytesIO(body)
 

@@ -35,7 +35,18 @@ class BuiltSite:
 def run_build(root: Path, site: Path | None = None, *, tool: str = "mkdocs", quiet: bool = True) -> BuiltSite:
     """``python -m <tool> build --strict [-q] -f <root>/mkdocs.yml -d <site>`` (default ``<root>/site-out``)."""
     site = site or root / "site-out"
-    command = [sys.executable, "-m", tool, "build", "--strict", *(["-q"] if quiet else []), "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        tool,
+        "build",
+        "--strict",
+        *(["-q"] if quiet else []),
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=root, env={**os.environ, **BUILD_ENV})
     return BuiltSite(root=root, site=site, result=result)
 

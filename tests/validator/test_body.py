@@ -74,7 +74,9 @@ class TestBody:
         assert report_.sections == ["Aanleiding", "Aanpak"]
         assert report_.problems == []
 
-    @pytest.mark.parametrize("line", ["# Titel", "#Titel", "#", "   # Titel", "> # In een citaat", "- # In een lijst", "1. #In een lijst"])
+    @pytest.mark.parametrize(
+        "line", ["# Titel", "#Titel", "#", "   # Titel", "> # In een citaat", "- # In een lijst", "1. #In een lijst"]
+    )
     def test_h1(self, line):
         assert body_codes(check_body(_body(line), 10)) == [(19, 1, "body-h1")]
 
@@ -126,7 +128,9 @@ class TestBody:
         assert report_.problems == []
 
     def test_html_and_attribute_lists(self):
-        report_ = check_body(_body("Een <span>woord</span>.", "Alinea", "{: .klasse }", "Zie [x](https://a.nl){target=_blank}."), 10)
+        report_ = check_body(
+            _body("Een <span>woord</span>.", "Alinea", "{: .klasse }", "Zie [x](https://a.nl){target=_blank}."), 10
+        )
         assert body_codes(report_) == [(19, 5, "body-html"), (21, 1, "body-attr-list"), (22, 22, "body-attr-list")]
 
     def test_autolinks_are_not_html(self):
@@ -183,7 +187,7 @@ class TestBody:
         "lines",
         [
             ["[a](mailto:info@voorbeeld.nl)"],
-            ["[a](https://www.voorbeeld.nl/pad_(x) \"titel\")"],
+            ['[a](https://www.voorbeeld.nl/pad_(x) "titel")'],
             ["[a]\\(javascript:alert(1))"],
             ["[a\\](javascript:alert(1))"],
             ["[a]", "", "(javascript:alert(1))"],

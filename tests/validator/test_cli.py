@@ -20,7 +20,10 @@ from zodoenwedat.cli import main
 def _run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "zodoenwedat.cli", *args],
-        capture_output=True, text=True, cwd=cwd or REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        timeout=120,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
 
@@ -62,7 +65,11 @@ class TestCli:
         data = json.loads(capsys.readouterr().out)
         assert data["ok"] is False
         assert data["problems"][0] == {
-            "file": "cases/wijkaanpak-zwolle.md", "line": 4, "column": 8, "code": "quote-text", "message": data["problems"][0]["message"]
+            "file": "cases/wijkaanpak-zwolle.md",
+            "line": 4,
+            "column": 8,
+            "code": "quote-text",
+            "message": data["problems"][0]["message"],
         }
 
     def test_paths_filter(self, repo_copy, capsys):

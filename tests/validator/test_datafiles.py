@@ -24,11 +24,19 @@ class TestDataFiles:
         edit(repo_copy, "data/phases.yml", "pilot:\n  label: Pilot\n", "pilot:\n  lable: Pilot\n")
         problems = load_repository(repo_copy).problems
         lines = (repo_copy / "data/phases.yml").read_text().splitlines()
-        assert codes(problems, "data/phases.yml") == [(lines.index("pilot:") + 1, 1, "missing-field"), (lines.index("  lable: Pilot") + 1, 3, "unknown-field")]
+        assert codes(problems, "data/phases.yml") == [
+            (lines.index("pilot:") + 1, 1, "missing-field"),
+            (lines.index("  lable: Pilot") + 1, 3, "unknown-field"),
+        ]
         assert "Bedoelde je 'label'?" in [p for p in problems if p.code == "unknown-field"][0].message
 
     def test_vocabulary_html_in_description(self, repo_copy):
-        edit(repo_copy, "data/provinces.yml", "description: Praktijkvoorbeelden uit de provincie Zeeland.", "description: <b>Zeeland</b>")
+        edit(
+            repo_copy,
+            "data/provinces.yml",
+            "description: Praktijkvoorbeelden uit de provincie Zeeland.",
+            "description: <b>Zeeland</b>",
+        )
         problems = load_repository(repo_copy).problems
         assert [(p.path, p.code) for p in problems] == [("data/provinces.yml", "invalid-value")]
 
@@ -50,7 +58,11 @@ class TestDataFiles:
     def test_licence_http_url(self, repo_copy):
         edit(repo_copy, "data/licence.yml", "url: https://creativecommons.org", "url: http://creativecommons.org")
         problems = load_repository(repo_copy).problems
-        line = next(i for i, text in enumerate((repo_copy / "data/licence.yml").read_text().splitlines(), 1) if text.startswith("url: http:"))
+        line = next(
+            i
+            for i, text in enumerate((repo_copy / "data/licence.yml").read_text().splitlines(), 1)
+            if text.startswith("url: http:")
+        )
         assert codes(problems) == [(line, 6, "invalid-value")]
 
     def test_licence_missing_field_and_typo(self, repo_copy):
@@ -58,7 +70,10 @@ class TestDataFiles:
         problems = load_repository(repo_copy).problems
         line = self._licence_line(repo_copy, "shrot: CC BY 4.0")
         # A missing field is reported where the block starts: its first key.
-        assert codes(problems) == [(self._licence_line(repo_copy, "spdx: CC-BY-4.0"), 1, "missing-field"), (line, 1, "unknown-field")]
+        assert codes(problems) == [
+            (self._licence_line(repo_copy, "spdx: CC-BY-4.0"), 1, "missing-field"),
+            (line, 1, "unknown-field"),
+        ]
         assert "Bedoelde je 'short'?" in next(p.message for p in problems if p.code == "unknown-field")
 
     def test_licence_file_missing(self, repo_copy):
@@ -125,7 +140,12 @@ class TestDataFiles:
 
     @pytest.mark.parametrize("field", ["registration_url", "recording_url"])
     def test_webinar_http_urls(self, repo_copy, field):
-        edit(repo_copy, "data/webinars.yml", "  organisers: [divosa, valente]\n", f"  organisers: [divosa, valente]\n  {field}: http://www.divosa.nl/webinar\n")
+        edit(
+            repo_copy,
+            "data/webinars.yml",
+            "  organisers: [divosa, valente]\n",
+            f"  organisers: [divosa, valente]\n  {field}: http://www.divosa.nl/webinar\n",
+        )
         problems = load_repository(repo_copy).problems
         line = self._webinar_line(repo_copy, f"  {field}: http://www.divosa.nl/webinar")
         assert codes(problems) == [(line, len(field) + 5, "invalid-value")]

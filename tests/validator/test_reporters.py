@@ -42,8 +42,20 @@ class TestReports:
             "checked": 12,
             "ok": False,
             "problems": [
-                {"file": "cases/a.md", "line": 3, "column": 7, "code": "unknown-field", "message": "Onbekend veld 'titel'. Bedoelde je 'title'?"},
-                {"file": "data/100%, echt: ja.yml", "line": 1, "column": 1, "code": "x", "message": "50% klaar\nregel twee\r, a:b"},
+                {
+                    "file": "cases/a.md",
+                    "line": 3,
+                    "column": 7,
+                    "code": "unknown-field",
+                    "message": "Onbekend veld 'titel'. Bedoelde je 'title'?",
+                },
+                {
+                    "file": "data/100%, echt: ja.yml",
+                    "line": 1,
+                    "column": 1,
+                    "code": "x",
+                    "message": "50% klaar\nregel twee\r, a:b",
+                },
             ],
         }
         assert json.loads(report.json_report([], 3)) == {"checked": 3, "ok": True, "problems": []}

@@ -42,7 +42,14 @@ class TestYamlSource:
     def test_implicit_typing_is_kept_for_the_schema_to_judge(self):
         located = load_located("a: 2024-01-01\nb: yes\nc: 1234\nd: '2024'\ne: 1.5\nf: ~\n")
         assert located.value == {"a": dt.date(2024, 1, 1), "b": True, "c": 1234, "d": "2024", "e": 1.5, "f": None}
-        assert [scalar_source(v) for v in located.value.values()] == ["datum", "ja/nee-waarde", "getal", "tekst", "getal", "lege waarde"]
+        assert [scalar_source(v) for v in located.value.values()] == [
+            "datum",
+            "ja/nee-waarde",
+            "getal",
+            "tekst",
+            "getal",
+            "lege waarde",
+        ]
 
     def test_impossible_date_is_reported_on_its_value(self):
         located = load_located("x: 1\ndate: 2022-04-31\n")

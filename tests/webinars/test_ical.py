@@ -57,17 +57,31 @@ def _events(text):
 def test_exact_utc_instants_of_the_known_webinars(site):
     events = _events(site.files["webinars.ics"])
     expected = {
-        "2022-03-22-gemengd-wonen-utrecht@zodoenwedat.nl": (dt.datetime(2022, 3, 22, 13, 30, tzinfo=UTC), dt.datetime(2022, 3, 22, 14, 30, tzinfo=UTC)),
-        "2022-04-14-selwerd-groningen@zodoenwedat.nl": (dt.datetime(2022, 4, 14, 13, 0, tzinfo=UTC), dt.datetime(2022, 4, 14, 14, 0, tzinfo=UTC)),
-        "2022-05-25-de-posten-enschede@zodoenwedat.nl": (dt.datetime(2022, 5, 25, 12, 30, tzinfo=UTC), dt.datetime(2022, 5, 25, 13, 30, tzinfo=UTC)),
+        "2022-03-22-gemengd-wonen-utrecht@zodoenwedat.nl": (
+            dt.datetime(2022, 3, 22, 13, 30, tzinfo=UTC),
+            dt.datetime(2022, 3, 22, 14, 30, tzinfo=UTC),
+        ),
+        "2022-04-14-selwerd-groningen@zodoenwedat.nl": (
+            dt.datetime(2022, 4, 14, 13, 0, tzinfo=UTC),
+            dt.datetime(2022, 4, 14, 14, 0, tzinfo=UTC),
+        ),
+        "2022-05-25-de-posten-enschede@zodoenwedat.nl": (
+            dt.datetime(2022, 5, 25, 12, 30, tzinfo=UTC),
+            dt.datetime(2022, 5, 25, 13, 30, tzinfo=UTC),
+        ),
     }
     for uid, (start, end) in expected.items():
         assert events[uid]["DTSTART"].dt.astimezone(UTC) == start
         assert events[uid]["DTEND"].dt.astimezone(UTC) == end
     # The same instants through vobject, an independent parser.
     cal = vobject.readOne(site.files["webinars.ics"])
-    starts = {str(e.uid.value): e.dtstart.value.astimezone(UTC) for e in cal.vevent_list if isinstance(e.dtstart.value, dt.datetime)}
-    assert starts["2022-03-22-gemengd-wonen-utrecht@zodoenwedat.nl"] == expected["2022-03-22-gemengd-wonen-utrecht@zodoenwedat.nl"][0]
+    starts = {
+        str(e.uid.value): e.dtstart.value.astimezone(UTC) for e in cal.vevent_list if isinstance(e.dtstart.value, dt.datetime)
+    }
+    assert (
+        starts["2022-03-22-gemengd-wonen-utrecht@zodoenwedat.nl"]
+        == expected["2022-03-22-gemengd-wonen-utrecht@zodoenwedat.nl"][0]
+    )
     # The all-day webinar is a DATE, the whole day.
     ruwaard = events["2022-02-09-ruwaard-oss@zodoenwedat.nl"]
     assert ruwaard["DTSTART"].dt == dt.date(2022, 2, 9) and ruwaard["DTEND"].dt == dt.date(2022, 2, 10)
@@ -103,7 +117,9 @@ def test_uid_and_dtstamp_are_stable_between_builds(site):
 
 
 def test_dtstamp_changes_only_with_the_webinar():
-    base = dict(id="x", title="Titel", date=dt.date(2022, 3, 22), start="14:30", end="15:30", description="Een webinar over iets.")
+    base = dict(
+        id="x", title="Titel", date=dt.date(2022, 3, 22), start="14:30", end="15:30", description="Een webinar over iets."
+    )
     a = Webinar(**base)
     assert ical.dtstamp(a) == ical.dtstamp(Webinar(**base))
     assert ical.dtstamp(Webinar(**base, updated=dt.date(2022, 3, 1))) == "20220301T000000Z"
@@ -111,8 +127,14 @@ def test_dtstamp_changes_only_with_the_webinar():
 
 def test_escaping_of_text():
     assert ical.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    webinar = Webinar(id="x", title="Wonen, zorg; welzijn \\ meer", date=dt.date(2022, 3, 22), start="14:30", end="15:30",
-                      description="Regel één\nRegel twee, met komma; en puntkomma.")
+    webinar = Webinar(
+        id="x",
+        title="Wonen, zorg; welzijn \\ meer",
+        date=dt.date(2022, 3, 22),
+        start="14:30",
+        end="15:30",
+        description="Regel één\nRegel twee, met komma; en puntkomma.",
+    )
     text = ical.calendar("Test", [(webinar, ical.event_lines(webinar, "https://zodoenwedat.nl/webinars/#x", []))])
     assert "SUMMARY:Wonen\\, zorg\\; welzijn \\\\ meer\r\n" in text
     event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
@@ -131,13 +153,22 @@ def test_long_dutch_title_is_folded_without_splitting_characters():
     for p in parts:
         p.decode("utf-8")
     assert b"".join(p[1:] if i else p for i, p in enumerate(parts)).decode("utf-8") == line  # unfolds to the original
-    webinar = Webinar(id="lang", title=title.strip()[:160], date=dt.date(2022, 3, 22), start="14:30", end="15:30", description="Een lange titel.")
+    webinar = Webinar(
+        id="lang",
+        title=title.strip()[:160],
+        date=dt.date(2022, 3, 22),
+        start="14:30",
+        end="15:30",
+        description="Een lange titel.",
+    )
     text = ical.calendar("Test", [(webinar, ical.event_lines(webinar, "https://x.nl/", []))])
     assert str(icalendar.Calendar.from_ical(text).walk("VEVENT")[0]["SUMMARY"]) == title.strip()[:160]
 
 
 def test_agenda_links_have_the_right_time_zone():
-    webinar = Webinar(id="x", title="Gemengd wonen", date=dt.date(2022, 3, 22), start="14:30", end="15:30", description="Een webinar.")
+    webinar = Webinar(
+        id="x", title="Gemengd wonen", date=dt.date(2022, 3, 22), start="14:30", end="15:30", description="Een webinar."
+    )
     google = parse_qs(urlsplit(links.google(webinar, "details")).query)
     assert google["dates"] == ["20220322T143000/20220322T153000"] and google["ctz"] == ["Europe/Amsterdam"]
     outlook = parse_qs(urlsplit(links.outlook(webinar, "details")).query)
