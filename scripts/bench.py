@@ -7,8 +7,10 @@ One run measures, on this machine and in this order (ratios always within the sa
    30 front-matter lines and 300 words each; an empty data/webinars.yml and the synthetic
    site's own data/published-urls.txt). Wall time of ``zodoenwedat validate`` as a
    subprocess (one process), start-up included, against a subprocess that only reads every
-   file and parses its front matter with ``yaml.CSafeLoader``. Goals: < 2 s and <= 4x.
-2. Site build: N = 100, 1,000 and 5,000 synthetic cases (scripts/synthetic.py), the full
+   file and parses its front matter with ``yaml.CSafeLoader``. Goals: < 2 s and <= 4x. And the
+   hostile input the tests check (tests/support/hostile.py): the slowest body line and the slowest
+   YAML, in this process. Goal: < 5 s each.
+2. Site build: N = 100, 1,000 and 5,000 synthetic cases (tests/support/synthetic.py), the full
    site (``mkdocs build --strict``, one process, with the zodoenwedat plugin) against a plain
    Material site with the same Markdown bodies (scripts/bench_build.py), the time per case
    and the marginal time per extra case. Goals: full / plain <= 2.0 at N = 1,000; linear
@@ -36,11 +38,12 @@ One run measures, on this machine and in this order (ratios always within the sa
    at N = 1,000 in Chromium: ``performance.getEntriesByName("zd-finder-results")[0].startTime``
    (the first results are in the page). Goal: <= 0.5 s.
 
-Before measuring, Python's bytecode cache is filled (scripts/bytecode.py): where
+Before measuring, Python's bytecode cache is filled (benchkit.compile_bytecode): where
 PYTHONDONTWRITEBYTECODE is set, every process would otherwise compile its imports again.
 
 A benchmark reports; it never fails: the exit status is always 0. A part that breaks
-becomes an "error" row in the table.
+becomes an "error" row in the table. Every part's rows are written by its own script (``rows``),
+into the one table of scripts/benchkit.py; each script also runs alone (see its docstring).
 
     .venv/bin/python scripts/bench.py            # full: N up to 5,000, best of 3 (~25-35 min)
     .venv/bin/python scripts/bench.py --quick    # no N = 5,000 (related at 1,000), serve at 50 only, best of 1
@@ -49,7 +52,6 @@ becomes an "error" row in the table.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import gzip
 import os
@@ -65,87 +67,20 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(SCRIPTS))
-
-import bench_build  # noqa: E402
-import bench_related  # noqa: E402
-import bench_search  # noqa: E402
-import bench_serve  # noqa: E402
-import bench_validate  # noqa: E402
-from bytecode import compile_bytecode  # noqa: E402
+import bench_build
+import bench_related
+import bench_search
+import bench_serve
+import bench_validate
+import benchkit
+from benchkit import ROOT, SEED, Table, kb, log, section
 
 OUTPUT = ROOT / "BENCHMARKS.md"
-SEED = 2022
 VALIDATE_CASES = 2000
 BROWSER_N = 1000
 
-GOAL_VALIDATE_S = bench_validate.GOAL_WALL_SECONDS  # 2 s
-GOAL_VALIDATE_RATIO = bench_validate.GOAL_RATIO  # 4x
-GOAL_BUILD_RATIO = bench_build.GOAL_RATIO  # 2.0 at N = 1,000
-GOAL_SERVE_S = bench_serve.GOAL_SECONDS  # {50: 1.5}
 SERVE_SIZES = (50, 1000)
-GOAL_MARGINAL = bench_build.GOAL_MARGINAL  # marginal cost per case, upper range / lower range
-GOAL_FINDER_MS = bench_search.BUDGET_SHOWN_MS[1000]  # 500 ms
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def kb(value: int) -> str:
-    return f"{value / 1000:,.1f} kB"
-
-
-def verdict(ok: bool | None) -> str:
-    return "n/a" if ok is None else ("PASS" if ok else "MISS")
-
-
-# ------------------------------------------------------------------ table --
-
-
-@dataclass
-class Row:
-    area: str
-    measurement: str
-    n: int | None
-    result: str
-    goal: str = ""
-    verdict: str = ""
-
-
-@dataclass
-class Table:
-    rows: list[Row] = field(default_factory=list)
-
-    def info(self, area: str, measurement: str, n: int | None, result: str) -> None:
-        self.rows.append(Row(area, measurement, n, result))
-
-    def goal(self, area: str, measurement: str, n: int | None, result: str, goal: str, ok: bool | None) -> None:
-        self.rows.append(Row(area, measurement, n, result, goal, verdict(ok)))
-
-    def error(self, area: str, what: str, error: BaseException) -> None:
-        message = f"{type(error).__name__}: {error}".replace("|", "\\|").replace("\n", " ")[:300]
-        self.rows.append(Row(area, f"{what}: not measured", None, f"error ({message})", "", "n/a"))
-
-    def markdown(self) -> str:
-        lines = ["| Area | Measurement | N | Result | Goal | Verdict |", "|---|---|---:|---:|---|---|"]
-        for row in self.rows:
-            n = f"{row.n:,}" if row.n else ""
-            lines.append(f"| {row.area} | {row.measurement} | {n} | {row.result} | {row.goal} | {row.verdict} |")
-        return "\n".join(lines)
-
-
-@contextlib.contextmanager
-def section(table: Table, area: str, what: str):
-    """A part that fails becomes an error row; the other parts still run."""
-    try:
-        yield
-    except Exception as error:  # noqa: BLE001 - a benchmark reports, it does not fail
-        log(f"{area}: {what} failed:\n{traceback.format_exc()}")
-        table.error(area, what, error)
+GOAL_FINDER_MS = bench_search.BUDGET_SHOWN_MS[1000]  # 500 ms (the other goals are in each part's script)
 
 
 # ---------------------------------------------------------------- machine --
@@ -203,40 +138,15 @@ def command_line(argv: list[str]) -> str:
 
 
 def measure_validate(table: Table, work: Path, runs: int) -> None:
-    area = "Validate"
     root = work / "validate"
     root.mkdir(parents=True)
     log(f"[validate] generating {VALIDATE_CASES:,} cases in {root}")
     bench_validate.generate(root, VALIDATE_CASES, seed=SEED)
     log(f"[validate] zodoenwedat validate and the CSafeLoader baseline, best of {runs}")
-    m = bench_validate.measure(root, runs)
-    note = ""
-    if m.validate_run.returncode != 0:
-        first = " ".join((m.validate_run.stdout + m.validate_run.stderr).split())[:200].replace("|", "\\|")
-        note = f" (exit {m.validate_run.returncode}: {first})"
-    table.goal(
-        area,
-        f"`zodoenwedat validate`, one process, start-up included (best of {runs})",
-        VALIDATE_CASES,
-        f"{m.validate:.2f} s (CPU {m.validate_cpu:.2f} s){note}",
-        f"< {GOAL_VALIDATE_S:g} s",
-        m.validate < GOAL_VALIDATE_S and not note,
-    )
-    table.info(
-        area,
-        f"Baseline: read the files + `yaml.load(front, CSafeLoader)`, subprocess (best of {runs})",
-        VALIDATE_CASES,
-        f"{m.baseline:.2f} s (CPU {m.baseline_cpu:.2f} s)",
-    )
-    table.goal(
-        area,
-        "Ratio validate / baseline",
-        VALIDATE_CASES,
-        f"{m.ratio:.2f}x",
-        f"≤ {GOAL_VALIDATE_RATIO:g}x",
-        m.ratio <= GOAL_VALIDATE_RATIO,
-    )
+    bench_validate.rows(table, bench_validate.measure(root, runs), VALIDATE_CASES, runs)
     shutil.rmtree(root, ignore_errors=True)
+    log("[validate] hostile input (tests/support/hostile.py)")
+    bench_validate.hostile_rows(table)
 
 
 # ------------------------------------------------------------------ build --
@@ -244,83 +154,18 @@ def measure_validate(table: Table, work: Path, runs: int) -> None:
 
 def measure_builds(table: Table, work: Path, sizes: list[int], runs: int, keep: tuple[int, ...]) -> list[bench_build.Result]:
     """Full and plain builds at each N, and the plugin's share; the full sites for ``keep`` stay."""
-    area = "Build"
     results: list[bench_build.Result] = []
     for n in sizes:
-        with section(table, area, f"N={n:,}"):
+        with section(table, "Build", f"N={n:,}"):
             log(f"[build] N={n:,}: full and plain site, best of {runs}, then one more full build for the plugin's share")
-            with contextlib.redirect_stdout(sys.stderr):  # bench_build's progress lines
-                result = bench_build.measure(n, work, runs, SEED)
+            result = bench_build.measure(n, work, runs, SEED)
             results.append(result)
-            failed = "" if result.full_ok and result.plain_ok else " (a build failed)"
-            table.info(
-                area,
-                f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} pages; best of {runs})",
-                n,
-                f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}",
-            )
-            table.info(
-                area,
-                f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
-                n,
-                f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)",
-            )
-            label = "Ratio full / plain"
-            value = f"{result.ratio:.2f}x (median of pairs {result.paired:.2f}x; CPU {result.cpu_ratio:.2f}x)"
-            if n == 1000:
-                table.goal(area, label, n, value, f"≤ {GOAL_BUILD_RATIO:g}x", result.ratio <= GOAL_BUILD_RATIO and not failed)
-            else:
-                table.info(area, label, n, value)
-            share = result.share
-            if share is not None and share.ok:
-                table.info(
-                    area,
-                    "Plugin's own share of one more full build: time in its event handlers (the core's "
-                    "`check_all` + `build_site` included) / the build's wall time in the same process",
-                    n,
-                    f"{share.handlers:.2f} s / {share.total:.2f} s = {share.fraction:.0%} ({share.breakdown()})",
-                )
-                table.info(
-                    area,
-                    "Rest of that build, outside the plugin: MkDocs and Material loading, rendering and writing every page "
-                    "(the generated ones included)",
-                    n,
-                    f"{share.total - share.handlers:.2f} s",
-                )
-            elif share is not None:
-                table.error(area, "Plugin's own share", RuntimeError(share.error))
+            bench_build.rows(table, result, runs)
             # The plain site and the full sites not needed later are removed.
             shutil.rmtree(work / f"plain-{n}", ignore_errors=True)
             if n not in keep:
                 shutil.rmtree(work / f"full-{n}", ignore_errors=True)
-
-    results.sort(key=lambda r: r.n)
-    if results:
-        table.info(
-            area,
-            "Time per case (total / N): full (plain)",
-            None,
-            ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms ({r.plain / r.n * 1000:.1f} ms)" for r in results),
-        )
-    _, marginals = bench_build.per_case_lines(results)
-    for low, high, full, plain in marginals:
-        table.info(
-            area,
-            f"Marginal time per extra case, {low.n:,} → {high.n:,}: full (plain)",
-            None,
-            f"{full * 1000:.1f} ms ({plain * 1000:.1f} ms)",
-        )
-    if len(marginals) >= 2:
-        first, last = marginals[0], marginals[-1]
-        change = last[2] / first[2] if first[2] > 0 else float("inf")
-        table.goal(
-            area,
-            f"Linear growth: marginal {last[0].n:,} → {last[1].n:,} / marginal {first[0].n:,} → {first[1].n:,} (full)",
-            None,
-            f"{change:.2f}x",
-            f"≤ {GOAL_MARGINAL:g}x",
-            change <= GOAL_MARGINAL,
-        )
+    bench_build.growth_rows(table, results)
     return results
 
 
@@ -328,75 +173,20 @@ def measure_builds(table: Table, work: Path, sizes: list[int], runs: int, keep: 
 
 
 def measure_related(table: Table, work: Path, target: int, builds: list[bench_build.Result]) -> None:
-    area = "Related ranking"
     log(f"[related] rank_plainly vs rank_related, target N={target:,}")
-    r = bench_related.measure(work, target, SEED, log=log)
-    for n, point in sorted(r.points.items()):
-        plain = f"plainly {point.plain:.1f} s, " if point.plain is not None else ""
-        same = "" if point.equal is None else f"; same lists: {'yes' if point.equal else 'NO'}"
-        table.info(
-            area,
-            f"Measured: `rank_plainly` (once) and `rank_related` (best of {bench_related.BITSET_RUNS}), catalogue built beforehand",
-            n,
-            f"{plain}bit sets {point.bitset:.2f} s{same}",
-        )
-    table.info(
-        area,
-        f"`rank_related` (bit sets, the site's `RelatedCases`), best of {bench_related.BITSET_RUNS}",
-        target,
-        f"{r.bitset_target:.2f} s",
-    )
-    approx = "≈ " if r.extrapolated else ""
-    table.info(
-        area,
-        f"`rank_plainly` (the definition), {r.method()}",
-        target,
-        f"{approx}{r.plain_target:.0f} s ({r.speedup:,.0f}x the bit sets)",
-    )
-    build = next((b for b in builds if b.n == target and b.full_ok), None)
-    if build is not None:
-        plain_build = build.full - r.bitset_target + r.plain_target
-        table.info(
-            area,
-            f"Share of the {target:,}-case full build ({build.full:.2f} s, best of the build runs): bit sets; "
-            "plainly, of a build that ranked plainly instead",
-            target,
-            f"{r.bitset_target / build.full:.1%}; {approx}{r.plain_target / plain_build:.0%} (≈ {plain_build:.0f} s build)",
-        )
-        if build.share is not None and build.share.ok:
-            table.info(
-                area,
-                "In the build itself: time in `RelatedCases` (the share build's timer)",
-                target,
-                f"{build.share.spent.get('related', 0.0):.2f} s of {build.share.total:.2f} s",
-            )
+    bench_related.rows(table, bench_related.measure(work, target, SEED, log=log), builds)
 
 
 # ------------------------------------------------------------------ serve --
 
 
 def measure_serve(table: Table, work: Path, sizes: tuple[int, ...], edits: int) -> None:
-    area = "Serve"
     for n in sizes:
-        with section(table, area, f"N={n:,}"):
+        with section(table, "Serve", f"N={n:,}"):
             log(f"[serve] N={n:,}: mkdocs serve, {edits} edits")
-            with contextlib.redirect_stdout(sys.stderr):
-                r = bench_serve.measure(n, work, edits, SEED)
+            result = bench_serve.measure(n, work, edits, SEED)
             shutil.rmtree(work / f"serve-{n}", ignore_errors=True)
-            if not r.edits:
-                raise RuntimeError(r.error or "no edit measured")
-            note = f"; then: {r.error}" if r.error else ""
-            label = (
-                f"`mkdocs serve`: save a case file → its page served with the new text (median of {len(r.edits)} edits; "
-                f"best {r.best:.2f} s; all: {', '.join(f'{e.total:.2f}' for e in r.edits)} s{note})"
-            )
-            goal = GOAL_SERVE_S.get(n)
-            if goal is not None:
-                table.goal(area, label, n, f"{r.median:.2f} s", f"≤ {goal:g} s", r.median <= goal)
-            else:
-                table.info(area, label, n, f"{r.median:.2f} s")
-            table.info(area, "… its stages (medians; from serve's log lines as they arrived)", n, r.stages())
-            table.info(area, "… first build, from starting `mkdocs serve` until it serves the page", n, f"{r.start:.2f} s")
+            bench_serve.rows(table, result)
 
 
 # ------------------------------------------------------------------ index --
@@ -517,7 +307,7 @@ def measure_browser(table: Table, work: Path, runs: int) -> None:
     chromium = browser.browser.version
     n = BROWSER_N
     try:
-        with bench_search.Server(site) as base:
+        with benchkit.serve(site) as base:
             area = "Transfer"
             pages = [("Home page", "/"), ("Case page", f"/praktijkvoorbeelden/{slug}/"), ("Embed page", f"/embed/{slug}/")]
             for label, path in pages:
@@ -539,13 +329,13 @@ def measure_browser(table: Table, work: Path, runs: int) -> None:
                 marks = [browser.finder_run(base, bench_search.QUERY) for _ in range(runs)]
                 best = min(marks, key=lambda r: r["mark"] if r["mark"] is not None else float("inf"))
                 value = best["mark"]
-                all_runs = ", ".join(bench_search.ms(r["mark"]) for r in marks)
+                all_runs = ", ".join(benchkit.ms(r["mark"]) for r in marks)
                 table.goal(
                     area,
                     f"`/praktijkvoorbeelden/?q={bench_search.QUERY}`: navigation start → `zd-finder-results` mark "
                     f"(best of {runs}; all: {all_runs}; {best['results']:,} results)",
                     n,
-                    bench_search.ms(value),
+                    benchkit.ms(value),
                     f"≤ {GOAL_FINDER_MS / 1000:g} s",
                     None if value is None else value <= GOAL_FINDER_MS,
                 )
@@ -554,7 +344,7 @@ def measure_browser(table: Table, work: Path, runs: int) -> None:
                     area,
                     f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})",
                     n,
-                    f"{bench_search.ms(plain)}" + (f" (finder / it: {value / plain:.1f}x)" if value and plain else ""),
+                    f"{benchkit.ms(plain)}" + (f" (finder / it: {value / plain:.1f}x)" if value and plain else ""),
                 )
     finally:
         browser.close()
@@ -644,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     table = Table()
     try:
         try:
-            header["bytecode"] = compile_bytecode().removeprefix("bytecode cache filled ")
+            header["bytecode"] = benchkit.compile_bytecode().removeprefix("bytecode cache filled ")
         except Exception as error:  # noqa: BLE001 - measure anyway, and say so
             header["bytecode"] = f"failed: {error}"
         log(f"[bytecode] {header['bytecode']}")

@@ -2,7 +2,7 @@
 """Benchmark: how long does the whole site take to build, compared with a plain Material site?
 
 For each N (default 100 and 1,000) this generates N synthetic, valid cases
-(scripts/synthetic.py: seeded, ~300 words each, 1–4 themes, 1–4 partners from a
+(tests/support/synthetic.py: seeded, ~300 words each, 1–4 themes, 1–4 partners from a
 pool of ~150 organisations, dates 2015–2025) and builds two sites with
 ``python -m mkdocs build --strict -q`` (one process each), best of 3 runs each
 (alternating):
@@ -25,11 +25,11 @@ that process. Rendering and writing the generated pages is MkDocs' and Material'
 work, not the plugin's: it is in the rest of that build. (Both figures come from that one
 run: subtracting them from the best-of-3 times would mix runs on a shared machine.)
 
-Prints a Markdown table (N, both build times, their ratio, pages generated, CPU
-time as a check on a busy machine), the plugin's share, the time per case and the
-marginal time per extra case between the sizes, and PASS/MISS for the goals: at
-N=1000 the full build takes at most 2.0x the plain one, and growth is linear (the
-marginal time per case in the upper range at most 1.5x that in the lower range).
+Prints the table (scripts/benchkit.py): per N both build times, their ratio, pages generated,
+CPU time as a check on a busy machine and the plugin's share; then the time per case and the
+marginal time per extra case between the sizes, and PASS/MISS for the goals: at N=1000 the
+full build takes at most 2.0x the plain one, and growth is linear (the marginal time per case
+in the upper range at most 1.5x that in the lower range).
 A benchmark reports; it never fails the build: it exits 0 (2 only when the
 synthetic cases are invalid, a bug in the generator).
 
@@ -44,8 +44,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -55,20 +53,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
-
-from bytecode import compile_bytecode  # noqa: E402
-from support import synthetic  # noqa: E402
-from support.synthetic import SyntheticCase, generate_cases, write_cases  # noqa: E402
+import benchkit
+from benchkit import SEED, Table, section
+from support.synthetic import SyntheticCase, generate_cases
 
 GOAL_RATIO = 2.0  # full build / plain build at N=1000 (issue 12)
 GOAL_MARGINAL = 1.5  # linear growth: marginal time per case in the upper range / the lower one
 DEFAULT_SIZES = (100, 1000)
-COPIED = ("mkdocs.yml", "overrides", "docs", "data")
-PUBLISHED_URLS = "data/published-urls.txt"
 
 PLAIN_CONFIG = """\
 site_name: Zo doen we dat
@@ -166,33 +157,6 @@ HANDLERS = ("on_config", "on_files", "on_page_content", "on_page_context", "on_p
 # ----------------------------------------------------------------- set-up --
 
 
-def make_full_site(target: Path, cases: list[SyntheticCase]) -> None:
-    """A copy of the repository's layout with synthetic cases and no webinars."""
-    target.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    (target / "data" / "webinars.yml").write_text("[]\n", encoding="utf-8")  # the real ones name real cases
-    # The real site's list of published URLs names the real cases; the synthetic site gets its own (see publish_urls).
-    (target / PUBLISHED_URLS).unlink(missing_ok=True)
-    write_cases(cases, target / "cases")
-
-
-def publish_urls(root: Path) -> None:
-    """Write the synthetic site's own data/published-urls.txt, so that the build checks it as it
-    would on the real site (every URL still there). Skipped when the core has no URL guard."""
-    try:
-        from zodoenwedat.catalogue.urlguard import updated_list
-        from zodoenwedat.repository import load_repository
-    except ImportError:
-        return
-    text, _added, _removed = updated_list(load_repository(root))
-    (root / PUBLISHED_URLS).write_text(text, encoding="utf-8")
-
-
 def make_plain_site(target: Path, cases: list[SyntheticCase]) -> None:
     docs = target / "docs"
     (docs / "praktijkvoorbeelden").mkdir(parents=True)
@@ -202,34 +166,15 @@ def make_plain_site(target: Path, cases: list[SyntheticCase]) -> None:
         (docs / "praktijkvoorbeelden" / f"{case.slug}.md").write_text(f"# {case.title}\n{case.body}", encoding="utf-8")
 
 
-def check_valid(root: Path) -> None:
-    synthetic.load_valid(root)
-
-
 # --------------------------------------------------------------- measuring --
-
-
-def build_once(site: Path, out: Path) -> tuple[float, float, bool, str]:
-    """One strict, quiet build: (wall seconds, CPU seconds of the child, success, error output)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(out)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    run = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    errors = "" if run.returncode == 0 else (run.stdout + run.stderr)[-3000:]
-    return wall, cpu, run.returncode == 0, errors
 
 
 def plugin_share(site: Path, out: Path) -> Share:
     """One more full build, in a subprocess running ``mkdocs build --strict -q`` in one process
     with timers around the plugin (see :func:`_share_child`): the plugin's own share of it."""
     command = [sys.executable, str(Path(__file__).resolve()), "--share-of", str(site), str(out)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
-    run = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True)
+    run = subprocess.run(command, cwd=site, env={**os.environ, **benchkit.BUILD_ENV}, capture_output=True, text=True)
     process = time.perf_counter() - start
     for line in reversed(run.stdout.splitlines()):
         if line.startswith("{"):
@@ -287,11 +232,9 @@ def count_pages(out: Path) -> int:
 
 
 def measure(n: int, work: Path, runs: int, seed: int, share: bool = True) -> Result:
-    cases = generate_cases(n, data_dir=ROOT / "data", seed=seed)
+    cases = generate_cases(n, data_dir=benchkit.ROOT / "data", seed=seed)
     full, plain = work / f"full-{n}", work / f"plain-{n}"
-    make_full_site(full, cases)
-    check_valid(full)
-    publish_urls(full)
+    benchkit.make_site(full, cases)
     make_plain_site(plain, cases)
 
     # Alternate the two builds, so that a busy machine slows both alike; the best run counts.
@@ -300,14 +243,14 @@ def measure(n: int, work: Path, runs: int, seed: int, share: bool = True) -> Res
     ok = {"full": True, "plain": True}
     for _ in range(runs):
         for label, site in (("full", full), ("plain", plain)):
-            wall, cpu, success, errors = build_once(site, site / "site")
-            times[label].append(wall)
-            cpus[label].append(cpu)
-            if not success:
+            build = benchkit.mkdocs_build(site, site / "site", "-q")
+            times[label].append(build.wall)
+            cpus[label].append(build.cpu)
+            if not build.ok:
                 ok[label] = False
-                print(f"WARNING: the {label} build at N={n} failed:\n{errors}")
+                benchkit.log(f"WARNING: the {label} build at N={n} failed:\n{build.error}")
     full_time, plain_time = min(times["full"]), min(times["plain"])
-    pairs = sorted(f / p for f, p in zip(times["full"], times["plain"], strict=False))
+    pairs = sorted(f / p for f, p in zip(times["full"], times["plain"], strict=True))
     full_ok, plain_ok = ok["full"], ok["plain"]
     result = Result(
         n,
@@ -324,19 +267,14 @@ def measure(n: int, work: Path, runs: int, seed: int, share: bool = True) -> Res
     if share:
         result.share = plugin_share(full, full / "site-share")
         shutil.rmtree(full / "site-share", ignore_errors=True)
-    print(
+    benchkit.log(
         f"  N={n}: full {result.full:.2f} s ({result.full_pages} pages), plain {result.plain:.2f} s ({result.plain_pages} pages); "
-        f"runs: full {', '.join(f'{t:.2f}' for t in times['full'])}, plain {', '.join(f'{t:.2f}' for t in times['plain'])}",
-        flush=True,
+        f"runs: full {', '.join(f'{t:.2f}' for t in times['full'])}, plain {', '.join(f'{t:.2f}' for t in times['plain'])}"
     )
     return result
 
 
 # ---------------------------------------------------------------- report --
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
 
 
 def per_case_lines(results: list[Result]) -> tuple[list[str], list[tuple[Result, Result, float, float]]]:
@@ -350,67 +288,78 @@ def per_case_lines(results: list[Result]) -> tuple[list[str], list[tuple[Result,
     return lines, marginals
 
 
-def report(results: list[Result], runs: int) -> None:
-    print()
-    print(
-        "| N | full build (s) | plain build (s) | ratio full/plain | median ratio of pairs | pages full / plain | CPU full / plain (s) |"
+def rows(table: Table, result: Result, runs: int) -> None:
+    """The report's rows for one N: both builds, their ratio (a goal at N = 1,000), the plugin's share."""
+    area, n = "Build", result.n
+    failed = "" if result.full_ok and result.plain_ok else " (a build failed)"
+    table.info(
+        area,
+        f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} pages; best of {runs})",
+        n,
+        f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}",
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for r in results:
-        flag = "" if r.full_ok and r.plain_ok else " (build failed)"
-        print(
-            f"| {r.n:,} | {r.full:.2f} | {r.plain:.2f} | {r.ratio:.2f}x{flag} | {r.paired:.2f}x | {r.full_pages:,} / {r.plain_pages:,} "
-            f"| {r.full_cpu:.2f} / {r.plain_cpu:.2f} ({r.cpu_ratio:.2f}x) |"
+    table.info(
+        area,
+        f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
+        n,
+        f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)",
+    )
+    label = "Ratio full / plain"
+    value = f"{result.ratio:.2f}x (median of pairs {result.paired:.2f}x; CPU {result.cpu_ratio:.2f}x)"
+    if n == 1000:
+        table.goal(area, label, n, value, f"≤ {GOAL_RATIO:g}x", result.ratio <= GOAL_RATIO and not failed)
+    else:
+        table.info(area, label, n, value)
+    share = result.share
+    if share is not None and share.ok:
+        table.info(
+            area,
+            "Plugin's own share of one more full build: time in its event handlers (the core's "
+            "`check_all` + `build_site` included) / the build's wall time in the same process",
+            n,
+            f"{share.handlers:.2f} s / {share.total:.2f} s = {share.fraction:.0%} ({share.breakdown()})",
         )
-    print(
-        f"\nWall time of `python -m mkdocs build --strict -q` (one process), start-up included, best of {runs} (full and "
-        "plain alternating); the median ratio of pairs compares each full build with the plain build next to it. "
-        "CPU = user + system time of the build process, best run (close to the wall time when the machine is not busy). "
-        "Load average now: "
-        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        + " (a busy machine makes every figure larger and noisier)."
-    )
+        table.info(
+            area,
+            "Rest of that build, outside the plugin: MkDocs and Material loading, rendering and writing every page "
+            "(the generated ones included)",
+            n,
+            f"{share.total - share.handlers:.2f} s",
+        )
+    elif share is not None:
+        table.error(area, "Plugin's own share", RuntimeError(share.error))
 
-    shares = [r for r in results if r.share is not None]
-    if shares:
-        print("\nThe plugin's own share of one more full build (timers in the build's process):")
-        for r in shares:
-            sh = r.share
-            if not sh.ok:
-                print(f"- N={r.n:,}: not measured ({sh.error})")
-                continue
-            print(
-                f"- N={r.n:,}: {sh.handlers:.2f} s of {sh.total:.2f} s ({sh.fraction:.0%}; the subprocess took {sh.process:.2f} s). "
-                f"{sh.breakdown()}. The rest of that build, MkDocs and Material loading, rendering and writing every page "
-                f"(the generated ones included): {sh.total - sh.handlers:.2f} s."
-            )
 
-    lines, marginals = per_case_lines(results)
-    print("\nTime per case (total / N): " + "; ".join(lines) + ".")
+def growth_rows(table: Table, results: list[Result]) -> None:
+    """Time per case, marginal time per extra case, and the linear-growth goal, over all N."""
+    area = "Build"
+    results = sorted(results, key=lambda r: r.n)
+    if results:
+        table.info(
+            area,
+            "Time per case (total / N): full (plain)",
+            None,
+            ", ".join(f"{r.n:,}: {r.full / r.n * 1000:.1f} ms ({r.plain / r.n * 1000:.1f} ms)" for r in results),
+        )
+    _, marginals = per_case_lines(results)
     for low, high, full, plain in marginals:
-        print(f"Marginal time per extra case, {low.n:,} → {high.n:,}: full {full * 1000:.1f} ms, plain {plain * 1000:.1f} ms.")
-
-    by_n = {r.n: r for r in results}
-    goals: list[tuple[str, str, bool]] = []
-    if 1000 in by_n:
-        r = by_n[1000]
-        goals.append((f"N=1000: full build <= {GOAL_RATIO:g}x plain build", f"{r.ratio:.2f}x", r.ratio <= GOAL_RATIO))
+        table.info(
+            area,
+            f"Marginal time per extra case, {low.n:,} → {high.n:,}: full (plain)",
+            None,
+            f"{full * 1000:.1f} ms ({plain * 1000:.1f} ms)",
+        )
     if len(marginals) >= 2:
         first, last = marginals[0], marginals[-1]
         change = last[2] / first[2] if first[2] > 0 else float("inf")
-        goals.append(
-            (
-                f"Linear: marginal time per case {last[0].n}->{last[1].n} <= {GOAL_MARGINAL:g}x that of {first[0].n}->{first[1].n}",
-                f"{change:.2f}x",
-                change <= GOAL_MARGINAL,
-            )
+        table.goal(
+            area,
+            f"Linear growth: marginal {last[0].n:,} → {last[1].n:,} / marginal {first[0].n:,} → {first[1].n:,} (full)",
+            None,
+            f"{change:.2f}x",
+            f"≤ {GOAL_MARGINAL:g}x",
+            change <= GOAL_MARGINAL,
         )
-    if goals:
-        print("\n| Goal | Result | Verdict |")
-        print("|---|---:|---|")
-        for goal, value, ok in goals:
-            print(f"| {goal} | {value} | {verdict(ok)} |")
-    print(f"\nPython {platform.python_version()}, {os.cpu_count()} CPUs, {platform.platform()}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -420,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         "--n", type=int, action="append", default=[], metavar="N", help="also measure this N (repeatable), e.g. --n 5000"
     )
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement; the best counts (default 3)")
-    parser.add_argument("--seed", type=int, default=2022, help="seed of the synthetic cases (default 2022)")
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the synthetic cases (default 2022)")
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary directory)")
     parser.add_argument("--no-share", action="store_true", help="skip the extra build that measures the plugin's share")
     parser.add_argument("--share-of", nargs=2, metavar=("SITE", "OUT"), help=argparse.SUPPRESS)  # plugin_share's subprocess
@@ -439,14 +388,25 @@ def main(argv: list[str] | None = None) -> int:
     else:
         tmp = tempfile.mkdtemp(prefix="zodoenwedat-bench-build-")
         work = Path(tmp)
-    print(compile_bytecode(), flush=True)
-    print(f"Building sites for N = {', '.join(map(str, sizes))} under {work}", flush=True)
+    benchkit.log(benchkit.compile_bytecode())
+    benchkit.log(f"Building sites for N = {', '.join(map(str, sizes))} under {work}")
+    table = Table()
+    results = []
     try:
-        results = [measure(n, work, args.runs, args.seed, share=not args.no_share) for n in sizes]
-        report(results, args.runs)
+        for n in sizes:
+            with section(table, "Build", f"N={n:,}"):
+                result = measure(n, work, args.runs, args.seed, share=not args.no_share)
+                results.append(result)
+                rows(table, result, args.runs)
+        growth_rows(table, results)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+    print(table.markdown())
+    print(
+        f"\nWall time of `python -m mkdocs build --strict -q` (one process), start-up included, best of {args.runs} (full and "
+        "plain alternating). Load average now: " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    )
     return 0
 
 

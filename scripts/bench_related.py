@@ -5,7 +5,7 @@
 case scored against every other case, so its time grows with the square of N.
 :func:`zodoenwedat.catalogue.related.rank_related` (the site's :class:`RelatedCases`) gives the same
 lists with bit sets. Issue 12 asks whether the bit-set version earns its place: this measures
-both at N = 5,000 synthetic cases (scripts/synthetic.py, the same cases as the build
+both at N = 5,000 synthetic cases (tests/support/synthetic.py, the same cases as the build
 benchmark), on one catalogue built beforehand (loading and cataloguing are not timed).
 
 The plain ranking runs once per N; the bit-set one is the best of 3. If the plain one would
@@ -32,13 +32,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
-
-from bytecode import compile_bytecode  # noqa: E402
-from support import synthetic  # noqa: E402
+import benchkit
+from benchkit import ROOT, SEED, Table, synthetic
 
 PLAIN_LIMIT_S = 300.0  # beyond this (predicted) the plain ranking is extrapolated, not run
 BITSET_RUNS = 3
@@ -116,7 +111,7 @@ def measure_at(n: int, work: Path, seed: int, plain: bool, log=print) -> Point:
     return point
 
 
-def measure(work: Path, target: int = 5000, seed: int = 2022, log=print) -> RelatedResult:
+def measure(work: Path, target: int = 5000, seed: int = SEED, log=print) -> RelatedResult:
     result = RelatedResult(target)
     small = min(1000, target)
     result.points[small] = measure_at(small, work, seed, plain=True, log=log)
@@ -142,27 +137,62 @@ def measure(work: Path, target: int = 5000, seed: int = 2022, log=print) -> Rela
     return result
 
 
+def rows(table: Table, r: RelatedResult, builds: list | None = None) -> None:
+    """The report's rows: both rankings at each N, and (given the build benchmark's results) their
+    share of the full build at the target N."""
+    area, target = "Related ranking", r.target
+    for n, point in sorted(r.points.items()):
+        plain = f"plainly {point.plain:.1f} s, " if point.plain is not None else ""
+        same = "" if point.equal is None else f"; same lists: {'yes' if point.equal else 'NO'}"
+        table.info(
+            area,
+            f"Measured: `rank_plainly` (once) and `rank_related` (best of {BITSET_RUNS}), catalogue built beforehand",
+            n,
+            f"{plain}bit sets {point.bitset:.2f} s{same}",
+        )
+    table.info(
+        area, f"`rank_related` (bit sets, the site's `RelatedCases`), best of {BITSET_RUNS}", target, f"{r.bitset_target:.2f} s"
+    )
+    approx = "≈ " if r.extrapolated else ""
+    table.info(
+        area,
+        f"`rank_plainly` (the definition), {r.method()}",
+        target,
+        f"{approx}{r.plain_target:.0f} s ({r.speedup:,.0f}x the bit sets)",
+    )
+    build = next((b for b in builds or [] if b.n == target and b.full_ok), None)
+    if build is not None:
+        plain_build = build.full - r.bitset_target + r.plain_target
+        table.info(
+            area,
+            f"Share of the {target:,}-case full build ({build.full:.2f} s, best of the build runs): bit sets; "
+            "plainly, of a build that ranked plainly instead",
+            target,
+            f"{r.bitset_target / build.full:.1%}; {approx}{r.plain_target / plain_build:.0%} (≈ {plain_build:.0f} s build)",
+        )
+        if build.share is not None and build.share.ok:
+            table.info(
+                area,
+                "In the build itself: time in `RelatedCases` (the share build's timer)",
+                target,
+                f"{build.share.spent.get('related', 0.0):.2f} s of {build.share.total:.2f} s",
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", type=int, default=5000, help="N to compare at (default 5000)")
-    parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
-    print(compile_bytecode())
+    benchkit.log(benchkit.compile_bytecode())
     work = Path(tempfile.mkdtemp(prefix="zodoenwedat-bench-related-"))
     try:
-        r = measure(work, args.target, args.seed)
+        result = measure(work, args.target, args.seed, log=benchkit.log)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print()
-    print("| N | bit sets (`rank_related`) | plainly (`rank_plainly`) | same lists |")
-    print("|---:|---:|---:|---|")
-    for n, p in sorted(r.points.items()):
-        plain = f"{p.plain:.1f} s" if p.plain is not None else "not run"
-        print(f"| {n:,} | {p.bitset:.2f} s | {plain} | {'n/a' if p.equal is None else ('yes' if p.equal else 'NO')} |")
-    print(
-        f"\nAt N = {r.target:,}: bit sets {r.bitset_target:.2f} s, plainly {r.plain_target:.0f} s ({r.method()}); "
-        f"the bit sets are {r.speedup:.0f}x faster."
-    )
+    table = Table()
+    rows(table, result)
+    print(table.markdown())
     return 0
 
 

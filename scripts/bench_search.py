@@ -3,22 +3,22 @@
 
 A benchmark reports; it is not a test and never fails the build. It prints one Markdown table
 (every figure, its budget, PASS/MISS, and today's lunr figure beside it) and exits 0. It exits
-2 only when the synthetic cases are invalid (a bug in scripts/synthetic.py) and 3 when
+2 only when the synthetic cases are invalid (a bug in tests/support/synthetic.py) and 3 when
 something it needs is missing.
 
 For each N (1,000 and 10,000; ``--sizes`` to choose) it
 
-1. generates N valid synthetic cases (scripts/synthetic.py, seeded) with bodies of about
+1. generates N valid synthetic cases (tests/support/synthetic.py, seeded) with bodies of about
    1,000 words (the generator's ~300 words plus ``extra_words``, as in the issue's lunr
    measurement), and puts one word that no other case has ("zonnedauwhof") into the body of
    one case in the middle;
 2. builds the real site once (``python -m mkdocs build --strict -v``) in a temporary copy of
    this repository (mkdocs.yml, overrides/, docs/, data/, an empty data/webinars.yml): the
    build's wall time, and the time of its search index step (the plugin's debug line
-   "zodoenwedat: search index: … in X s") and its share of the build;
+   "zodoenwedat: search index of … pages in X s") and its share of the build;
 3. measures the files: the Pagefind folder (files, bytes) and the finder page's own HTML
    (gzip -6);
-4. serves the site on 127.0.0.1 (http.server, no network latency) and opens
+4. serves the site on 127.0.0.1 (the one static server, tests/support/server.py; no network latency) and opens
    ``/praktijkvoorbeelden/?q=zonnedauwhof`` in Debian's Chromium, a fresh context per run
    (best of 3): the time from navigation start to the moment that one case is on screen
    (its link is in the results and a frame has been drawn since; a MutationObserver in the
@@ -43,36 +43,27 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
-import gzip
-import http.server
 import os
 import platform
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
+import benchkit
+from benchkit import CHROMIUM, SEED, Table, gzipped, kb, log, ms, serve
+from support.synthetic import generate_cases
 
-from support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (scripts/chromium.py, shared with the browser tests)
-
-COPIED = ("mkdocs.yml", "overrides", "docs", "data")
 SIZES = (1000, 10000)
 RUNS = 3
-SEED = 2022
 EXTRA_WORDS = 700  # the generator's ~300 words + this = about 1,000 words per case
 MARKER = "zonnedauwhof"  # in one case only
 QUERY = "wijk"  # a word in most cases (scripts/bench.py's finder figure)
 KB = 1000
+AREA = "Search"
 
 # Budgets (issue 13)
 BUDGET_SHOWN_MS = {1000: 500.0, 10000: 800.0}
@@ -100,73 +91,14 @@ LUNR = {
 }
 
 
-# ----------------------------------------------------------------- table --
-
-
-@dataclass
-class Row:
-    figure: str
-    n: int | None
-    measured: str
-    budget: str = "—"
-    status: str = "info"
-    lunr: str = ""
-
-
-@dataclass
-class Table:
-    rows: list[Row] = field(default_factory=list)
-
-    def info(self, figure: str, n: int | None, measured: str, lunr: str = "") -> None:
-        self.rows.append(Row(figure, n, measured, lunr=lunr))
-
-    def goal(self, figure: str, n: int | None, measured: str, budget: str, ok: bool | None, lunr: str = "") -> None:
-        status = "n/a" if ok is None else ("PASS" if ok else "MISS")
-        self.rows.append(Row(figure, n, measured, budget, status, lunr))
-
-    def print(self) -> None:
-        print("| Figure | N | Pagefind | Budget | Result | lunr today |")
-        print("|---|---:|---:|---|---|---|")
-        for row in self.rows:
-            n = f"{row.n:,}" if row.n else ""
-            print(f"| {row.figure} | {n} | {row.measured} | {row.budget} | {row.status} | {row.lunr} |")
-
-
-def ms(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.0f} ms"
-
-
-def kb(value: int) -> str:
-    return f"{value / KB:,.1f} kB"
-
-
-def gzipped(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 # ------------------------------------------------------ synthetic repository --
 
 
 def make_repository(target: Path, n: int, extra_words: int = EXTRA_WORDS, marker: str | None = MARKER) -> str | None:
-    """A copy of this repository's site layout with N synthetic cases and no webinars; with
-    ``marker``, one case in the middle gets that word. Returns that case's slug."""
-    from support.synthetic import generate_cases, write_cases  # tests/support/synthetic.py
-
-    target.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    (target / "data" / "webinars.yml").write_text("[]\n", encoding="utf-8")  # webinars name real cases
-    # The real site's list of published URLs names the real cases, which are not here: no URL guard.
-    (target / "data" / "published-urls.txt").unlink(missing_ok=True)
-    cases = generate_cases(n, data_dir=target / "data", seed=SEED, extra_words=extra_words)
+    """A copy of this repository's site with N synthetic cases and no webinars (benchkit.make_site,
+    without a list of published URLs: no URL guard); with ``marker``, one case in the middle gets
+    that word. Returns that case's slug."""
+    cases = generate_cases(n, data_dir=benchkit.ROOT / "data", seed=SEED, extra_words=extra_words)
     slug = None
     if marker:
         middle = cases[len(cases) // 2]
@@ -177,14 +109,8 @@ def make_repository(target: Path, n: int, extra_words: int = EXTRA_WORDS, marker
         slug = middle.slug
         if any(marker in case.text.lower() for case in cases if case.slug != slug):
             raise RuntimeError(f"{marker!r} is in more than one case")
-    write_cases(cases, target / "cases")
+    benchkit.make_site(target, cases, published_urls=False)
     return slug
-
-
-def load_valid(root: Path):
-    from support.synthetic import load_valid as load  # tests/support/synthetic.py
-
-    return load(root)
 
 
 def words_per_case(root: Path) -> str:
@@ -194,59 +120,25 @@ def words_per_case(root: Path) -> str:
 
 # --------------------------------------------------------------- the site --
 
-_INDEX_LINE = re.compile(r"zodoenwedat: search index: (\d+) cases and (\d+) pages in ([0-9.]+) s")
+# The plugin's debug line (zodoenwedat/plugin.py, on_post_build): the pages besides the cases, and the time.
+_INDEX_LINE = re.compile(r"zodoenwedat: search index of (\d+) pages in ([0-9.]+) s")
 
 
 @dataclass
-class Build:
+class IndexedBuild:
     seconds: float
     error: str | None
     index_seconds: float | None = None
     pages: int | None = None
 
 
-def build_site(repo_dir: Path, out: Path) -> Build:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-v", "-f", str(repo_dir / "mkdocs.yml"), "-d", str(out)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=repo_dir, env=env, capture_output=True, text=True, timeout=3600)
-    took = time.perf_counter() - start
-    text = result.stdout + result.stderr
-    if result.returncode != 0:
-        return Build(took, text.strip()[-3000:])
-    found = _INDEX_LINE.search(text)
-    return Build(took, None, float(found.group(3)) if found else None, int(found.group(2)) if found else None)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A page closed while a file was still being sent (the harness closes contexts): not news.
-        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            return
-        super().handle_error(request, client_address)
-
-
-class Server:
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="bench-site", daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=10)
+def build_site(repo_dir: Path, out: Path) -> IndexedBuild:
+    """``mkdocs build --strict -v``: its time, and that of its search index step (the plugin's debug line)."""
+    build = benchkit.mkdocs_build(repo_dir, out, "-v", timeout=3600)
+    if not build.ok:
+        return IndexedBuild(build.wall, build.error)
+    found = _INDEX_LINE.search(build.output)
+    return IndexedBuild(build.wall, None, float(found.group(2)) if found else None, int(found.group(1)) if found else None)
 
 
 # ---------------------------------------------------------------- browser --
@@ -326,7 +218,7 @@ class Browser:
 
         self.playwright = sync_playwright().start()
         try:
-            self.browser = self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            self.browser = benchkit.launch(self.playwright)
         except Exception:
             self.playwright.stop()
             raise
@@ -351,8 +243,7 @@ class Browser:
         try:
             page.goto(f"{base}/praktijkvoorbeelden/?q={query}", wait_until="commit")
             page.wait_for_function("() => window.__zd.shown !== null", timeout=120_000)
-            page.wait_for_selector("#zd-finder[data-ready]", state="attached", timeout=120_000)  # the counts too
-            page.wait_for_timeout(500)  # let anything still on its way arrive
+            page.wait_for_timeout(500)  # let anything still on its way arrive (it is left out below)
             data = page.evaluate("""() => ({
               shown: window.__zd.shown, inserted: window.__zd.inserted, origin: performance.timeOrigin,
               mark: (performance.getEntriesByName('zd-finder-results')[0] || {}).startTime || null,
@@ -360,9 +251,9 @@ class Browser:
               dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
             })""")
             until = data["origin"] + data["shown"]
-            transfer, everything = Transfer(), Transfer()  # until the case is shown; until the counts are there too
+            transfer = Transfer()
             for request in finished:
-                if not request.url.startswith(base):
+                if not request.url.startswith(base) or request.timing["startTime"] > until:
                     continue
                 response = request.response()
                 if response is None or 300 <= response.status < 400:
@@ -371,10 +262,8 @@ class Browser:
                     body = response.body()
                 except Exception:  # noqa: BLE001 - a body the browser did not keep
                     continue
-                everything.add(request.url, response.headers.get("content-type", ""), body)
-                if request.timing["startTime"] <= until:
-                    transfer.add(request.url, response.headers.get("content-type", ""), body)
-            data["transfer"], data["everything"] = transfer, everything
+                transfer.add(request.url, response.headers.get("content-type", ""), body)
+            data["transfer"] = transfer
             return data
         finally:
             context.close()
@@ -414,47 +303,51 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
     repo_dir = work / f"repo-{n}"
     log(f"[N={n:,}] generating {n:,} cases in {repo_dir}")
     slug = make_repository(repo_dir, n)
-    repo = load_valid(repo_dir)
-    table.info("Synthetic cases (`load_repository`: no problems)", n, f"{len(repo.cases):,}; bodies {words_per_case(repo_dir)}")
-    del repo
+    count = len(list((repo_dir / "cases").glob("*.md")))
+    table.info(AREA, "Synthetic cases (`load_repository`: no problems)", n, f"{count:,}; bodies {words_per_case(repo_dir)}")
 
     site = work / f"site-{n}"
     log(f"[N={n:,}] mkdocs build --strict (once)")
     build = build_site(repo_dir, site)
     if build.error:
-        table.goal("Site build (`mkdocs build --strict`)", n, f"failed after {build.seconds:.1f} s", "builds", False)
+        table.goal(AREA, "Site build (`mkdocs build --strict`)", n, f"failed after {build.seconds:.1f} s", "builds", False)
         log(build.error)
         return
-    table.info("Whole build, `mkdocs build --strict -v` (one run, start-up included)", n, f"{build.seconds:.1f} s")
+    table.info(AREA, "Whole build, `mkdocs build --strict -v` (one run, start-up included)", n, f"{build.seconds:.1f} s")
     if build.index_seconds is not None:
         table.info(
+            AREA,
             f"Search index step in the build: {n:,} case records + {build.pages:,} pages from their HTML",
             n,
             f"{build.index_seconds:.1f} s",
-            lunr.get("index_build", ""),
+            note=lunr.get("index_build", ""),
         )
-        table.info("… its share of the whole build", n, f"{build.index_seconds / build.seconds:.0%}", lunr.get("share", ""))
+        table.info(
+            AREA, "… its share of the whole build", n, f"{build.index_seconds / build.seconds:.0%}", note=lunr.get("share", "")
+        )
     files, size = folder_size(site / "pagefind")
     table.info(
+        AREA,
         "Pagefind folder `pagefind/` (all of it; a visitor fetches a few chunks)",
         n,
         f"{files:,} files, {size / 1e6:.1f} MB",
-        lunr.get("index_size", ""),
+        note=lunr.get("index_size", ""),
     )
     html = (site / "praktijkvoorbeelden" / "index.html").read_bytes()
     table.goal(
+        AREA,
         "Finder page `/praktijkvoorbeelden/`: its own HTML, gzip -6",
         n,
         f"{kb(gzipped(html))} ({kb(len(html))} uncompressed)",
         f"≤ {BUDGET_FINDER_HTML / KB:g} kB",
         gzipped(html) <= BUDGET_FINDER_HTML,
-        lunr.get("html", ""),
+        note=lunr.get("html", ""),
     )
 
     if browser is None:
-        table.goal("Finder in Chromium", n, "not measured (no Chromium)", f"≤ {BUDGET_SHOWN_MS.get(n, 0) / 1000:g} s", None)
+        table.goal(AREA, "Finder in Chromium", n, "not measured (no Chromium)", f"≤ {BUDGET_SHOWN_MS.get(n, 0) / 1000:g} s", None)
         return
-    with Server(site) as base:
+    with serve(site) as base:
         log(f"[N={n:,}] Chromium: finder, {runs} fresh pages")
         finder = [browser.finder_run(base, MARKER, slug) for _ in range(runs)]
         log(f"[N={n:,}] Chromium: header search and a plain page, {runs} each")
@@ -468,41 +361,39 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
         f"(best of {runs}; all: {', '.join(ms(r['shown']) for r in finder)})"
     )
     table.goal(
+        AREA,
         label,
         n,
         ms(best["shown"]),
         f"≤ {budget / 1000:g} s" if budget else "—",
         best["shown"] <= budget if budget else None,
-        lunr.get("shown", ""),
+        note=lunr.get("shown", ""),
     )
     table.info(
+        AREA,
         "… results found / in the page / `zd-finder-results` mark / DOMContentLoaded",
         n,
         f"{best['results']} / {ms(best['inserted'])} / {ms(best['mark'])} / {ms(best['dcl'])}",
     )
     t: Transfer = best["transfer"]
     table.goal(
+        AREA,
         f"… everything fetched until then, as a host sends it ({t.requests} responses: {t.parts()})",
         n,
         f"{kb(t.host)} ({kb(t.raw)} uncompressed)",
         f"≤ {BUDGET_TRANSFER / KB:g} kB",
         t.host <= BUDGET_TRANSFER,
-        lunr.get("transfer", ""),
-    )
-    e: Transfer = best["everything"]
-    table.info(
-        f"… and until the filter counts are there too ({e.requests} responses: {e.parts()})",
-        n,
-        f"{kb(e.host)} ({kb(e.raw)} uncompressed)",
+        note=lunr.get("transfer", ""),
     )
     best_header = min(header, key=lambda r: r["shown"] - r["firstKey"])
     table.info(
+        AREA,
         f'Header search on `/over-de-coalitie/`: first key of "{MARKER}" → the case in the panel, index loaded on focus '
         f"(best of {runs}; typing takes part of it)",
         n,
         ms(best_header["shown"] - best_header["firstKey"]),
     )
-    table.info(f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})", n, ms(min(plain)))
+    table.info(AREA, f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})", n, ms(min(plain)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -515,9 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import pagefind  # noqa: F401
         from playwright.sync_api import sync_playwright  # noqa: F401
-        from support import synthetic  # noqa: F401
     except ImportError as error:
-        print(f"Missing: {error}. Install the test extras (`make .venv/.installed-test`) and keep scripts/synthetic.py.")
+        print(f"Missing: {error}. Install the test extras (`make .venv/.installed-test`).")
         return 3
 
     if args.keep:
@@ -526,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         work = Path(tempfile.mkdtemp(prefix="bench-search-"))
 
-    table = Table()
+    table = Table(note_header="lunr today")
     browser = None
     chromium = "—"
     started = time.perf_counter()
@@ -561,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
         f"total {time.perf_counter() - started:.0f} s. Browser figures: fresh context per run, served by http.server on "
         "127.0.0.1 (no network latency; sizes counted as a gzip-serving host would send them).\n"
     )
-    table.print()
+    print(table.markdown())
     return 0
 
 

@@ -2,7 +2,7 @@
 """Benchmark: how long after saving a case file does ``mkdocs serve`` serve the new page?
 
 For each N (default 50 and 1,000) this makes a synthetic site like scripts/bench_build.py's
-full site (the repository's layout with N synthetic cases), starts
+full site (benchkit.make_site: the repository's layout with N synthetic cases), starts
 ``python -m mkdocs serve -a 127.0.0.1:<free port>`` on it as a subprocess and waits until it
 serves the first case's page. Then, a few times over, it appends a sentence with a new, unique
 word to that case's summary and body, saves the file, and polls the case page over HTTP (every
@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -49,14 +48,10 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT / "tests"))  # the test support kit: synthetic cases, Chromium
-
-import bench_build  # noqa: E402
-from bytecode import compile_bytecode  # noqa: E402
-from support.synthetic import generate_cases  # noqa: E402
+import benchkit
+from benchkit import ROOT, SEED, Table, section
+from support.server import free_port
+from support.synthetic import generate_cases
 
 GOAL_SECONDS = {50: 1.5}  # save -> new text served, median of the edits (issue 12)
 DEFAULT_SIZES = (50, 1000)
@@ -153,12 +148,6 @@ class Log:
             return "\n".join(line for _, line in self.lines[-count:])
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def fetch(url: str, timeout: float) -> str | None:
     """The page's text, or None while the server does not answer (or answers with an error)."""
     try:
@@ -171,10 +160,7 @@ def fetch(url: str, timeout: float) -> str | None:
 def make_site(n: int, work: Path, seed: int) -> tuple[Path, str]:
     """The synthetic site (as bench_build's full site) and the slug of the case to edit."""
     cases = generate_cases(n, data_dir=ROOT / "data", seed=seed)
-    site = work / f"serve-{n}"
-    bench_build.make_full_site(site, cases)
-    bench_build.check_valid(site)
-    bench_build.publish_urls(site)
+    site = benchkit.make_site(work / f"serve-{n}", cases)
     return site, cases[0].slug
 
 
@@ -196,7 +182,7 @@ def wait_quiet(log: Log, deadline: float) -> None:
         time.sleep(0.1)
 
 
-def measure(n: int, work: Path, edits: int, seed: int = 2022) -> ServeResult:
+def measure(n: int, work: Path, edits: int, seed: int = SEED) -> ServeResult:
     result = ServeResult(n)
     site, slug = make_site(n, work, seed)
     case_file = site / "cases" / f"{slug}.md"
@@ -204,7 +190,7 @@ def measure(n: int, work: Path, edits: int, seed: int = 2022) -> ServeResult:
     port = free_port()
     url = f"http://127.0.0.1:{port}/praktijkvoorbeelden/{slug}/"
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(site / "mkdocs.yml")]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    env = {**os.environ, **benchkit.BUILD_ENV, "PYTHONUNBUFFERED": "1"}
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -247,7 +233,7 @@ def measure(n: int, work: Path, edits: int, seed: int = 2022) -> ServeResult:
                 when = log.first(text, saved)
                 setattr(edit, attribute, None if when is None or when > served else when - saved)
             result.edits.append(edit)
-            print(f"  N={n:,} edit {number}: {edit.total:.2f} s", flush=True)
+            benchkit.log(f"  N={n:,} edit {number}: {edit.total:.2f} s")
             wait_quiet(log, time.perf_counter() + 60)
     except Exception as error:  # noqa: BLE001 - reported, not raised
         result.error = f"{type(error).__name__}: {error}"
@@ -262,33 +248,44 @@ def measure(n: int, work: Path, edits: int, seed: int = 2022) -> ServeResult:
     return result
 
 
+def rows(table: Table, r: ServeResult) -> None:
+    """The report's rows for one N: save → new text served (a goal at N = 50), its stages, the first build."""
+    area, n = "Serve", r.n
+    if not r.edits:
+        raise RuntimeError(r.error or "no edit measured")
+    note = f"; then: {r.error}" if r.error else ""
+    label = (
+        f"`mkdocs serve`: save a case file → its page served with the new text (median of {len(r.edits)} edits; "
+        f"best {r.best:.2f} s; all: {', '.join(f'{e.total:.2f}' for e in r.edits)} s{note})"
+    )
+    goal = GOAL_SECONDS.get(n)
+    if goal is not None:
+        table.goal(area, label, n, f"{r.median:.2f} s", f"≤ {goal:g} s", r.median <= goal)
+    else:
+        table.info(area, label, n, f"{r.median:.2f} s")
+    table.info(area, "… its stages (medians; from serve's log lines as they arrived)", n, r.stages())
+    table.info(area, "… first build, from starting `mkdocs serve` until it serves the page", n, f"{r.start:.2f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--n", type=int, action="append", default=[], metavar="N", help="number of cases (repeatable; default 50 and 1000)"
     )
     parser.add_argument("--edits", type=int, default=5, help="edits per N; the best and the median count (default 5)")
-    parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     sizes = sorted(set(args.n or DEFAULT_SIZES))
-    print(compile_bytecode(), flush=True)
+    benchkit.log(benchkit.compile_bytecode())
     work = Path(tempfile.mkdtemp(prefix="zodoenwedat-bench-serve-"))
+    table = Table()
     try:
-        results = [measure(n, work, args.edits, args.seed) for n in sizes]
+        for n in sizes:
+            with section(table, "Serve", f"N={n:,}"):
+                rows(table, measure(n, work, args.edits, args.seed))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print()
-    print("| N | first build, until served | save → new text served: best | median | median stages |")
-    print("|---:|---:|---:|---:|---|")
-    for r in results:
-        if r.error and not r.edits:
-            print(f"| {r.n:,} | error: {r.error[:200]} | | | |")
-            continue
-        print(f"| {r.n:,} | {r.start:.2f} s | {r.best:.2f} s | {r.median:.2f} s | {r.stages()} |")
-    for r in results:
-        goal = GOAL_SECONDS.get(r.n)
-        if goal is not None and r.edits:
-            print(f"\nGoal at N={r.n}: median ≤ {goal:g} s: {r.median:.2f} s, {'PASS' if r.median <= goal else 'MISS'}")
+    print(table.markdown())
     return 0
 
 

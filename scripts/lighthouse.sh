@@ -2,7 +2,7 @@
 # Lighthouse scores of the real site, on four pages, against the goals.
 #
 # Builds the site (.venv/bin/mkdocs build --strict) into a temporary directory, serves
-# it on 127.0.0.1 (scripts/serve_static.py: gzip and cache headers, as a static host; stopped on exit), and runs
+# it on 127.0.0.1 (scripts/benchkit.py serve, the one static server like a host: gzip and cache headers; stopped on exit), and runs
 # Lighthouse 12 from the npm registry with Debian's Chromium on
 #
 #   /                                          home
@@ -76,7 +76,7 @@ fi
 
 # 3. Serve it on a free port.
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-"$PY" "$ROOT/scripts/serve_static.py" "$PORT" "$SITE" >/dev/null 2>&1 &
+"$PY" "$ROOT/scripts/benchkit.py" serve "$PORT" "$SITE" >/dev/null 2>&1 &
 SERVER_PID=$!
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 50); do
@@ -165,7 +165,7 @@ for preset in presets:
         rows.append((page, preset, scores))
 
 print(f"## Lighthouse {version}: {len(pages)} pages of the real site\n")
-print(f"Served by scripts/serve_static.py on 127.0.0.1 (gzip, cache headers), Chromium {os.environ.get('CHROME_PATH')}, "
+print(f"Served by scripts/benchkit.py serve (tests/support/server.py) on 127.0.0.1 (gzip, cache headers), Chromium {os.environ.get('CHROME_PATH')}, "
       f"{os.cpu_count()} CPUs, load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}. "
       "Mobile = Lighthouse's default (simulated slow 4G, 4x CPU slowdown); desktop = --preset=desktop.\n")
 header = "| Page | Preset | " + " | ".join(f"{label} (goal {'≥ ' if goal < 100 else ''}{goal})" for _, label, goal in CATEGORIES) + " |"

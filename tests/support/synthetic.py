@@ -27,7 +27,6 @@ from pathlib import Path
 import yaml
 
 from support import REPO
-from zodoenwedat.repository import load_repository
 
 PLACES = [
     "Almere",
@@ -362,6 +361,8 @@ def write_cases(cases: list[SyntheticCase], cases_dir: Path) -> None:
 
 def load_valid(root: Path):
     """The synthetic repository, loaded; exits (status 2) with its problems if the cases are not valid."""
+    from zodoenwedat.repository import load_repository  # here: a benchmark's timed process imports it itself
+
     repo = load_repository(root)
     if repo.problems:
         print(f"The synthetic cases under {root} are not valid ({len(repo.problems)} problems); fix tests/support/synthetic.py:")
