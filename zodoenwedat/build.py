@@ -13,9 +13,14 @@ from importlib import resources
 from pathlib import Path
 
 from .calendar.agenda import SCRIPT as WEBINARS_SCRIPT
+from .calendar.agenda import Agenda
 from .catalogue.catalogue import Catalogue, build_catalogue
-from .pages.renderer import GeneratedPage, Renderer, SiteOptions
+from .embed.embeds import Embeds
+from .opendata import api, feed
+from .pages.renderer import GeneratedPage, PageParts, Renderer, SiteOptions, template_environment
+from .redirects import redirect_files
 from .repository import Repository
+from .search import finder
 
 MEDIA_URL = "praktijkvoorbeelden/media/"
 FileMap = dict[str, "str | bytes"]
@@ -45,12 +50,22 @@ def build_site(
     """Every generated page and file, once, in memory."""
     catalogue = build_catalogue(repo)
     options = SiteOptions(edit_url_base=edit_url_base, site_url=site_url, today=today or dt.date.today())
-    renderer = Renderer(catalogue, options)
+    env = template_environment()
+    agenda = Agenda(catalogue, options.site_url, options.today)
+    embeds = Embeds(catalogue, env, options.site_url)
+    parts = PageParts(
+        helpers={"agenda": agenda, "embeds": embeds},
+        case_head=embeds.case_head,
+        theme_head=embeds.copy_script_tag,
+        overview_head=finder.overview_head,
+        finder=finder.overview_context(),
+    )
+    renderer = Renderer(catalogue, options, parts, env)
     return SiteBuild(
         catalogue=catalogue,
         pages=renderer.pages(),
         home_sections=renderer.home_sections(),
-        files=generated_files(renderer),
+        files=generated_files(catalogue, options, agenda, embeds),
         copies=media_copies(repo),
         renderer=renderer,
     )
@@ -64,18 +79,14 @@ def media_copies(repo: Repository) -> dict[str, Path]:
     return {MEDIA_URL + path.relative_to(media).as_posix(): path for path in sorted(media.rglob("*")) if path.is_file()}
 
 
-def generated_files(renderer: Renderer) -> FileMap:
+def generated_files(catalogue: Catalogue, options: SiteOptions, agenda: Agenda, embeds: Embeds) -> FileMap:
     """Every generated file that is not a page."""
-    from .opendata import api, feed
-    from .redirects import redirect_files
-    from .search import finder
-
-    catalogue, options = renderer.catalogue, renderer.options
+    site_url = options.site_url or ""
     files: FileMap = dict(finder.files(catalogue))
-    files.update(renderer.agenda.files())
+    files.update(agenda.files())
     files[WEBINARS_SCRIPT] = (resources.files("zodoenwedat.calendar") / "static" / "webinars.js").read_text(encoding="utf-8")
-    files.update(renderer.embeds.files())
-    files[feed.FEED] = feed.atom_feed(catalogue, options.site_url or "/")
-    files.update(api.files(catalogue, options.site_url or ""))
-    files.update(redirect_files(catalogue, options.site_url or "", renderer.embeds.oembed_json))
+    files.update(embeds.files())
+    files[feed.FEED] = feed.atom_feed(catalogue, site_url or "/")
+    files.update(api.files(catalogue, site_url))
+    files.update(redirect_files(catalogue, site_url, embeds.oembed_json))
     return files

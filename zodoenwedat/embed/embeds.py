@@ -123,6 +123,15 @@ class Embeds:
         href = html.escape(self.oembed_url(slug), quote=True)
         return f'<link rel="alternate" type="application/json+oembed" href="{href}" title="{title}">'
 
+    def case_head(self, slug: str, page_url: str) -> str:
+        """What a case page adds to its <head>: the oEmbed discovery link and the script of its
+        "insluiten" box."""
+        return self.discovery_link(slug) + self.copy_script_tag(page_url)
+
+    def copy_script_tag(self, page_url: str) -> str:
+        """The script of the "insluiten" box (copy the snippet), for a page that shows one."""
+        return f'<script src="{html.escape(urls.relative(page_url, COPY_SCRIPT))}" defer></script>'
+
     def files(self) -> dict[str, str]:
         out: dict[str, str] = {SCRIPT: _static("embed.js"), COPY_SCRIPT: _static("insluiten.js")}
         for entry in self.catalogue.cases:

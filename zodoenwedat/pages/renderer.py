@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -19,7 +20,9 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..catalogue import dutch, urls
-from ..catalogue.catalogue import Catalogue
+from ..catalogue.catalogue import Catalogue, organisation_slug
+from ..catalogue.related import lower_first
+from ..fieldref import field_rows
 from ..vocabularies import VOCABULARIES
 from . import jsonld
 
@@ -62,6 +65,26 @@ class GeneratedPage:
         return "\n".join(lines) + "\n\n" + self.markdown + "\n"
 
 
+def _no_head(*_: str) -> str:
+    return ""
+
+
+@dataclass
+class PageParts:
+    """What the other outputs put into the pages, handed in by the build: this package imports
+    none of them (they are its siblings, each depending only on the catalogue).
+
+    ``helpers`` are objects the templates call by name: ``agenda`` (the calendar's links and
+    files of a webinar) and ``embeds`` (the snippets of the "insluiten" boxes). The callables
+    give a page's extra ``<head>`` HTML; ``finder`` is the overview template's search context."""
+
+    helpers: Mapping[str, object] = field(default_factory=dict)
+    case_head: Callable[[str, str], str] = _no_head  # (case slug, page URL) -> HTML
+    theme_head: Callable[[str], str] = _no_head  # (page URL) -> HTML, on a theme's page
+    overview_head: Callable[[str], str] = _no_head  # (page URL) -> HTML, on the finder's page
+    finder: Mapping[str, object] = field(default_factory=dict)
+
+
 @dataclass
 class SiteOptions:
     edit_url_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
@@ -88,7 +111,8 @@ class _CompiledTemplates(BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def _environment() -> Environment:
+def template_environment() -> Environment:
+    """The autoescaping Jinja environment of the site's own templates (zodoenwedat/templates)."""
     env = Environment(
         loader=PackageLoader("zodoenwedat", "templates"),
         bytecode_cache=_COMPILED,
@@ -99,37 +123,24 @@ def _environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["datum"] = dutch.date
-    env.filters["lower_first"] = _lower_first
+    env.filters["lower_first"] = lower_first
     env.globals["dutch"] = dutch
     env.globals["urls"] = urls
     return env
 
 
-def _lower_first(text: str) -> str:
-    from ..catalogue.related import lower_first
-
-    return lower_first(text)
-
-
 class Renderer:
     """Renders the catalogue's pages with autoescaping Jinja templates."""
 
-    def __init__(self, catalogue: Catalogue, options: SiteOptions):
+    def __init__(self, catalogue: Catalogue, options: SiteOptions, parts: PageParts, env: Environment | None = None):
         self.catalogue = catalogue
         self.options = options
-        self.env = _environment()
+        self.parts = parts
+        self.env = env or template_environment()
+        self.env.globals.update(parts.helpers)
         self._templates: dict[str, Template] = {}
         self._cards: dict[tuple, str] = {}
         self._card_template = self.env.get_template("_card.html")
-        from ..calendar.agenda import Agenda
-
-        self.agenda = Agenda(catalogue, options.site_url, options.today)
-        self.env.globals["agenda"] = self.agenda
-        from ..embed.embeds import COPY_SCRIPT, Embeds
-
-        self.embeds = Embeds(catalogue, self.env, options.site_url)
-        self.env.globals["embeds"] = self.embeds
-        self.copy_script = COPY_SCRIPT
 
     def render(self, template: str, page_url: str, **context) -> str:
         tpl = self._templates.get(template)
@@ -193,38 +204,16 @@ class Renderer:
     def overview(self) -> GeneratedPage:
         """The overview: the finder, and the first page of the static list of cases (newest
         first), which is what shows without JavaScript (or when the finder cannot start)."""
-        from ..search import finder
-        from ..search.pagefind_index import BUNDLE, FACETS, KIND_FILTER, KIND_PAGE, SORT_DATE, WASM
-
         url = urls.CASES
-        link = partial(urls.relative, url)
-        # The finder's markup shows at once, the static list only without JavaScript (the
-        # noscript style) or when the finder fails (vinder.js, zonder-modules.js): no flash.
-        # zoeken.js runs on its own as soon as it arrives and, told so by the meta tag, starts
-        # loading Pagefind (whose script and WebAssembly are preloaded) before the finder's
-        # own script and the rest of the page are there.
-        head = (
-            "<noscript><style>.zd-finder{display:none}.zd-static{display:block}</style></noscript>"
-            + '<meta name="zd-zoeken" content="direct">'
-            + f'<link rel="modulepreload" href="{html.escape(link(BUNDLE + "pagefind.js"))}">'
-            + f'<link rel="preload" href="{html.escape(link(WASM))}" as="fetch" crossorigin>'
-            + f'<script type="module" async src="{html.escape(link(finder.SHARED_SCRIPT))}"></script>'
-            + f'<script type="module" async src="{html.escape(link(finder.FINDER_SCRIPT))}"></script>'
-            + f'<script nomodule src="{html.escape(link(finder.NO_MODULES_SCRIPT))}"></script>'
-        )
         page = self.list_page(1)
         page.html_before = self.render(
             "overview.html",
             url,
             entries=self.catalogue.cases,
-            facets=FACETS,
-            words=finder.WORDS,
-            kind_filter=KIND_FILTER,
-            kind_page=KIND_PAGE,
-            sort_key=SORT_DATE,
             static_list=Markup(page.html_before),
+            **self.parts.finder,
         )
-        page.head = head + page.head
+        page.head = self.parts.overview_head(url) + page.head
         page.description = (
             "Alle praktijkvoorbeelden van samenwerking tussen wonen, zorg, welzijn en gemeenten: "
             "zoek op woorden, thema, partner, doelgroep, provincie en fase."
@@ -276,7 +265,7 @@ class Renderer:
             related=self.catalogue.related.get(slug, []),
             webinars=self.catalogue.webinars_by_case.get(slug, []),
             edit_url=edit,
-            organisation_slug=_organisation_slug,
+            organisation_slug=organisation_slug,
         )
         return GeneratedPage(
             url=url,
@@ -288,8 +277,7 @@ class Renderer:
             html_after=self.render("case_bottom.html", url, **context),
             hide=("navigation",),
             edit_path=entry.source_path,
-            head=self.embeds.discovery_link(slug)
-            + f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>'
+            head=self.parts.case_head(slug, url)
             + jsonld.script_tag(jsonld.case_jsonld(self.catalogue, slug, self.options.site_url or "")),
             lastmod=entry.case.last_modified,
         )
@@ -315,9 +303,7 @@ class Renderer:
             description=term.description,
             kind="term",
             lastmod=_newest(self.catalogue.by_slug[s] for s in slugs),
-            head=f'<script src="{html.escape(urls.relative(url, self.copy_script))}" defer></script>'
-            if vocabulary == "themes"
-            else "",
+            head=self.parts.theme_head(url) if vocabulary == "themes" else "",
             html_before=self.render(
                 "term.html",
                 url,
@@ -352,8 +338,6 @@ class Renderer:
         )
 
     def fields_page(self) -> GeneratedPage:
-        from ..fieldref import field_rows
-
         url = urls.FIELDS
         return GeneratedPage(
             url=url,
@@ -391,11 +375,11 @@ class Renderer:
         a, b = sorted((first, second))
         label_a = self.catalogue.label("partner-types", a)
         label_b = self.catalogue.label("partner-types", b)
-        title = f"{label_a} en {_lower_first(label_b)}"
+        title = f"{label_a} en {lower_first(label_b)}"
         return GeneratedPage(
             url=url,
             title=title,
-            description=f"Praktijkvoorbeelden waarin een {_lower_first(label_a)} en een {_lower_first(label_b)} samenwerken.",
+            description=f"Praktijkvoorbeelden waarin een {lower_first(label_a)} en een {lower_first(label_b)} samenwerken.",
             kind="pair",
             lastmod=_newest(self.catalogue.by_slug[s] for s in self.catalogue.pair_cases(a, b)),
             html_before=self.render(
@@ -436,9 +420,3 @@ _REASON_SLOT = "<!--zd-reason-->"
 
 def _newest(entries) -> dt.date | None:
     return max((entry.case.last_modified for entry in entries), default=None)
-
-
-def _organisation_slug(name: str) -> str:
-    from ..catalogue.catalogue import organisation_slug
-
-    return organisation_slug(name)

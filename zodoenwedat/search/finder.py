@@ -12,12 +12,17 @@ organisation names and vocabulary labels, most used first.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
 from importlib import resources
 
+import rjsmin
+
+from ..catalogue import urls
 from ..catalogue.catalogue import Catalogue
+from .pagefind_index import BUNDLE, FACETS, KIND_FILTER, KIND_PAGE, SORT_DATE, WASM
 
 ASSETS = "assets/zoeken/"
 SHARED_SCRIPT = ASSETS + "zoeken.js"
@@ -62,8 +67,6 @@ def spelling_words(catalogue: Catalogue) -> list[str]:
 
 def script(name: str) -> str:
     """One of the search's scripts, minified (licence comments, /*! … */, are kept)."""
-    import rjsmin
-
     text = (resources.files("zodoenwedat.search") / "static" / name).read_text(encoding="utf-8")
     return rjsmin.jsmin(text, keep_bang_comments=True) + "\n"
 
@@ -73,3 +76,32 @@ def files(catalogue: Catalogue) -> dict[str, str]:
     out = {path: script(name) for path, name in SCRIPTS.items()}
     out[WORDS] = json.dumps(spelling_words(catalogue), ensure_ascii=False, separators=(",", ":"))
     return out
+
+
+def overview_head(page_url: str) -> str:
+    """The finder's part of the overview page's <head>.
+
+    The finder's markup shows at once, the static list only without JavaScript (the noscript
+    style) or when the finder fails (vinder.js, zonder-modules.js): no flash. zoeken.js runs on
+    its own as soon as it arrives and, told so by the meta tag, starts loading Pagefind (whose
+    script and WebAssembly are preloaded) before the finder's own script and the rest of the
+    page are there."""
+
+    def link(path: str) -> str:
+        return html.escape(urls.relative(page_url, path))
+
+    return (
+        "<noscript><style>.zd-finder{display:none}.zd-static{display:block}</style></noscript>"
+        + '<meta name="zd-zoeken" content="direct">'
+        + f'<link rel="modulepreload" href="{link(BUNDLE + "pagefind.js")}">'
+        + f'<link rel="preload" href="{link(WASM)}" as="fetch" crossorigin>'
+        + f'<script type="module" async src="{link(SHARED_SCRIPT)}"></script>'
+        + f'<script type="module" async src="{link(FINDER_SCRIPT)}"></script>'
+        + f'<script nomodule src="{link(NO_MODULES_SCRIPT)}"></script>'
+    )
+
+
+def overview_context() -> dict[str, object]:
+    """What the overview template needs of the search: the facets (the filters column and the
+    finder read them from the page, as data), the word list and the index's names."""
+    return {"facets": FACETS, "words": WORDS, "kind_filter": KIND_FILTER, "kind_page": KIND_PAGE, "sort_key": SORT_DATE}
