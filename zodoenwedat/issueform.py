@@ -23,6 +23,7 @@ from .body import OPTIONAL_SECTIONS, REQUIRED_SECTIONS
 from .models import Case
 from .repository import PARTNER_TYPE_VOCABULARY, VOCABULARY_FIELDS
 from .template import example_value
+from .vocabularies import CASE_VOCABULARIES
 
 PATH = ".github/ISSUE_TEMPLATE/nieuw-praktijkvoorbeeld.yml"
 LABEL = "nieuw praktijkvoorbeeld"  # every issue made with the form carries it
@@ -33,11 +34,9 @@ _LABELS = {
     "summary": "Samenvatting",
     "place": "Plaats (gemeente)",
     "neighbourhood": "Wijk, straat of complex",
-    "province": "Provincie",
-    "themes": "Thema's",
     "partners": "Partners",
-    "target_groups": "Doelgroepen",
-    "phase": "Fase",
+    # a vocabulary's field: its legend in the finder ("Provincie"), or for a list its title ("Thema's")
+    **{v.field: v.title if v.many else v.legend for v in CASE_VOCABULARIES},
     "started": "Startjaar",
     "sources": "Bronnen",
     "contact": "Contact (een organisatie, geen persoon)",

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .textrules import SLUG_MAX, SLUG_PATTERN, SLUG_RE, email_problem, https_url_problem, plain_text_problem, source_note_problem
+from .vocabularies import BY_NAME, CASE_VOCABULARIES, PARTNER_TYPES, Vocabulary
 
 
 def _plain(value: str) -> str:
@@ -69,7 +70,7 @@ def _no_source_note(value: str) -> str:
 
 
 class Partner(_Strict):
-    type: Slug = Field(description="Soort partner: een code uit data/partner-types.yml, bijvoorbeeld woningcorporatie.")
+    type: Slug = Field(description=BY_NAME[PARTNER_TYPES].description)
     name: Text(2, 120) | None = Field(
         None,
         description="Naam van de organisatie, alleen als een bron die noemt. Zonder naam toont de site alleen de soort partner.",
@@ -125,6 +126,35 @@ class Coordinates(_Strict):
     lon: float = Field(ge=NL_LON[0], le=NL_LON[1], strict=False, description="Lengtegraad, bijvoorbeeld 5.22.")
 
 
+def _vocabulary_field(vocabulary: Vocabulary) -> tuple[Any, Any]:
+    """A case's field for a vocabulary of the registry: its type and its pydantic Field."""
+    if vocabulary.many:
+        common: dict[str, Any] = dict(
+            max_length=vocabulary.max_items,
+            description=vocabulary.description,
+            examples=[list(vocabulary.example)],
+            json_schema_extra={"uniqueItems": True},
+        )
+        if vocabulary.required:
+            return list[Slug], Field(min_length=1, **common)
+        return list[Slug], Field(default_factory=list, **common)
+    if vocabulary.required:
+        return Slug, Field(description=vocabulary.description, examples=list(vocabulary.example[:1]))
+    return Slug | None, Field(None, description=vocabulary.description, examples=list(vocabulary.example[:1]))
+
+
+def _add_vocabulary_fields(namespace: dict[str, Any], after: str, last: bool = False) -> None:
+    """Declare, in a class body's namespace, the fields of the vocabularies placed after the field
+    ``after`` (and those after them, in turn); with ``last``, also those placed last."""
+    starts = [after, ""] if last else [after]
+    for vocabulary in CASE_VOCABULARIES:
+        if vocabulary.after in starts:
+            annotation, info = _vocabulary_field(vocabulary)
+            namespace.setdefault("__annotations__", {})[vocabulary.field] = annotation
+            namespace[vocabulary.field] = info
+            _add_vocabulary_fields(namespace, vocabulary.field)
+
+
 class Case(_Strict):
     """The front matter of one case file."""
 
@@ -139,26 +169,15 @@ class Case(_Strict):
     )
     place: Text(2, 80) = Field(description="Gemeente of plaats, zoals die in het Nederlands geschreven wordt.", examples=["Oss"])
     neighbourhood: Text(2, 120) | None = Field(None, description="Wijk, straat of complex.", examples=["Ruwaard"])
-    province: Slug = Field(description="Provincie: een code uit data/provinces.yml.", examples=["noord-brabant"])
-    themes: list[Slug] = Field(
-        min_length=1,
-        max_length=6,
-        description="1 tot 6 verschillende thema's uit data/themes.yml.",
-        examples=[["leefbaarheid", "gemengd-wonen"]],
-        json_schema_extra={"uniqueItems": True},
-    )
+    # The vocabularies' fields are declared in the registry (zodoenwedat.vocabularies): their
+    # type, limits, description and place. Here: those that follow neighbourhood.
+    _add_vocabulary_fields(vars(), after="neighbourhood")  # province, themes
     partners: list[PartnerEntry] = Field(
         description="De samenwerkende partners, zoals de bronnen ze noemen. Noemt geen bron de organisatie, schrijf dan "
         "alleen de soort partner: '- gemeente'. Noemt geen bron een partner, schrijf dan partners: [].",
         examples=[[{"type": "woningcorporatie", "name": "de Alliantie"}, "gemeente"]],
     )
-    target_groups: list[Slug] = Field(
-        default_factory=list,
-        description="Doelgroepen uit data/target-groups.yml.",
-        examples=[["psychische-kwetsbaarheid"]],
-        json_schema_extra={"uniqueItems": True},
-    )
-    phase: Slug = Field(description="Fase: een code uit data/phases.yml.", examples=["lopend"])
+    _add_vocabulary_fields(vars(), after="partners", last=True)  # target_groups, phase
     started: int | None = Field(None, description="Jaar waarin de samenwerking begon (vanaf 1990).", examples=[2019])
     published: Date = Field(
         description="Datum waarop dit praktijkvoorbeeld voor het eerst op Zo doen we dat verscheen, JJJJ-MM-DD. "
@@ -207,6 +226,19 @@ class Case(_Strict):
     @property
     def last_modified(self) -> dt.date:
         return self.updated or self.published
+
+    def codes(self, vocabulary: str) -> list[str]:
+        """The codes this case names from a vocabulary, in its own order, each once."""
+        field = BY_NAME[vocabulary].field
+        if field == "partners.type":
+            return list(dict.fromkeys(p.type for p in self.partners))
+        value = getattr(self, field)
+        return list(value) if isinstance(value, list) else [] if value is None else [value]
+
+
+_UNPLACED = [v.name for v in CASE_VOCABULARIES if v.field not in Case.model_fields]
+if _UNPLACED:  # a registry entry whose "after" names no field of the case
+    raise RuntimeError(f"Vocabularies without a place in the case model (check their 'after'): {_UNPLACED}")
 
 
 # ------------------------------------------------------------------ data/ ----

@@ -16,11 +16,11 @@ from .datafiles import VOCABULARY_FILES, load_coalition, load_licence, load_voca
 from .models import CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from .problems import Problems
 from .textrules import SLUG_RE, suggestion
-from .vocabularies import CASE_FIELDS, PARTNER_TYPES
+from .vocabularies import CASE_FIELDS, CASE_VOCABULARIES, PARTNER_TYPES
 
 VOCABULARY_FIELDS = CASE_FIELDS  # case field -> vocabulary
 PARTNER_TYPE_VOCABULARY = PARTNER_TYPES
-DISTINCT_FIELDS = ("themes", "target_groups", "related", "aliases")
+DISTINCT_FIELDS = (*(v.field for v in CASE_VOCABULARIES if v.many), "related", "aliases")  # lists of codes
 
 
 @dataclass

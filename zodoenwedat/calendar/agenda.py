@@ -85,7 +85,10 @@ class Agenda:
             selected = [
                 w
                 for w in webinars
-                if any(slug in self.catalogue.by_slug and theme in self.catalogue.by_slug[slug].case.themes for slug in w.cases)
+                if any(
+                    slug in self.catalogue.by_slug and theme in self.catalogue.by_slug[slug].case.codes("themes")
+                    for slug in w.cases
+                )
             ]
             out[self.theme_feed_path(theme)] = ical.calendar(
                 f"Zo doen we dat – webinars over {term.label}", (self._event(w) for w in selected)

@@ -14,20 +14,10 @@ from itertools import combinations
 
 from ..models import Case, CoalitionMember, ContentLicence, VocabularyTerm, Webinar
 from ..repository import Repository
-from ..vocabularies import BY_NAME
 from .related import RelatedCases
 
 
 # Vocabulary name -> how to read a case's codes for it.
-def _codes(case: Case, vocabulary: str) -> list[str]:
-    """The codes a case names from a vocabulary, in its own order, each once."""
-    field = BY_NAME[vocabulary].field
-    if field == "partners.type":
-        return list(dict.fromkeys(p.type for p in case.partners))
-    value = getattr(case, field)
-    return list(value) if isinstance(value, list) else [value]
-
-
 @dataclass(frozen=True)
 class CaseEntry:
     slug: str
@@ -36,7 +26,7 @@ class CaseEntry:
     source_path: str  # cases/<slug>.md
 
     def codes(self, vocabulary: str) -> list[str]:
-        return _codes(self.case, vocabulary)
+        return self.case.codes(vocabulary)
 
 
 @dataclass

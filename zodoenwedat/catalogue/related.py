@@ -59,8 +59,8 @@ def reason(catalogue: Catalogue, slug: str, other: str) -> str:
         groups = [t for t in b.codes("target-groups") if t in set(a.codes("target-groups"))][:1]
         if groups:
             parts.append("ook voor " + lower_first(catalogue.label("target-groups", groups[0])))
-    if len(parts) < 2 and a.case.province == b.case.province:
-        parts.append("ook in " + catalogue.label("provinces", a.case.province))
+    if len(parts) < 2 and a.codes("provinces") == b.codes("provinces"):
+        parts.append("ook in " + catalogue.label("provinces", a.codes("provinces")[0]))
     return ", ".join(parts[:2])
 
 

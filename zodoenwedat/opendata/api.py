@@ -11,12 +11,13 @@ from ..catalogue import urls
 from ..catalogue.catalogue import Catalogue
 from ..models import Case
 from ..schema import case_schema
+from ..vocabularies import CASE_VOCABULARIES
 
 JSON_PATH, CSV_PATH, CSV_METADATA_PATH, SCHEMA_PATH = urls.API_JSON, urls.API_CSV, urls.API_CSV_METADATA, urls.API_SCHEMA
 TITLE = "Praktijkvoorbeelden van Zo doen we dat"
 
 FIELDS = list(Case.model_fields)
-LIST_OF_CODES = ("themes", "target_groups", "related", "aliases")
+LIST_OF_CODES = (*(v.field for v in CASE_VOCABULARIES if v.many), "related", "aliases")
 NESTED = ("partners", "sources", "contact", "coordinates")
 CSV_COLUMNS = ["slug", "url", "embed_url", "oembed_url", "related_cases", *FIELDS]
 

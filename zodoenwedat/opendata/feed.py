@@ -59,7 +59,7 @@ def atom_feed(catalogue: Catalogue, site_url: str) -> str:
             f"    <updated>{_stamp(case.last_modified)}</updated>",
             f"    <summary>{escape(case.summary)}</summary>",
         ]
-        for theme in case.themes:
+        for theme in case.codes("themes"):
             out.append(
                 f"    <category term={quoteattr(theme)} label={quoteattr(catalogue.label('themes', theme))} "
                 f"scheme={quoteattr(base + urls.taxonomy('themes'))}/>"

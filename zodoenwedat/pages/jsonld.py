@@ -18,7 +18,7 @@ def case_jsonld(catalogue: Catalogue, slug: str, site_url: str) -> dict:
         "address": {
             "@type": "PostalAddress",
             "addressLocality": case.place,
-            "addressRegion": catalogue.label("provinces", case.province),
+            "addressRegion": catalogue.label("provinces", case.codes("provinces")[0]),
             "addressCountry": "NL",
         },
     }
@@ -41,7 +41,7 @@ def case_jsonld(catalogue: Catalogue, slug: str, site_url: str) -> dict:
         "datePublished": case.published.isoformat(),
         "dateModified": case.last_modified.isoformat(),
         "about": place,
-        "keywords": [catalogue.label("themes", t) for t in case.themes],
+        "keywords": [catalogue.label("themes", t) for t in case.codes("themes")],
         "publisher": {"@type": "Organization", "name": "Zo doen we dat", "url": base},
     }
     if organisations:

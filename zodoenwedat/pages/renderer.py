@@ -29,6 +29,10 @@ from . import jsonld
 LIST_PAGE_SIZE = urls.LIST_PAGE_SIZE
 LISTED_TAXONOMIES = urls.LISTED_TAXONOMIES
 TAXONOMY_TITLES = {v.name: (v.title, v.intro) for v in VOCABULARIES if v.listed}
+# The vocabularies the case page shows in a place of their own (templates/case_top.html); any
+# other vocabulary of the registry is shown after them, in the same way for each.
+CASE_PAGE_OWN = ("provinces", "phases", "partner-types", "themes", "target-groups")
+MORE_VOCABULARIES = tuple(v for v in VOCABULARIES if v.name not in CASE_PAGE_OWN)
 
 
 @dataclass
@@ -266,6 +270,7 @@ class Renderer:
             webinars=self.catalogue.webinars_by_case.get(slug, []),
             edit_url=edit,
             organisation_slug=organisation_slug,
+            more_vocabularies=MORE_VOCABULARIES,
         )
         return GeneratedPage(
             url=url,
