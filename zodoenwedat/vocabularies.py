@@ -6,7 +6,7 @@ field (its type, limits, description and example), the data files that are loade
 repository's checks, the JSON Schema and the template, the editors' field reference, the issue
 form, the catalogue's index, the listing pages and their URLs, the finder's facets (which reach
 its script as data) and the related-case ranking. Adding a vocabulary is one entry here and one
-data file (``tests/domain/test_new_vocabulary.py`` does exactly that).
+data file (``tests/quality/test_new_vocabulary.py`` does exactly that).
 """
 
 from __future__ import annotations
