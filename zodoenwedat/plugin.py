@@ -3,14 +3,17 @@
 * ``on_config``: load and validate every case and data file (a problem fails the build with
   the same Dutch ``path:line:column`` messages as ``zodoenwedat validate``), then make every
   generated page and file once, in memory (:func:`~zodoenwedat.build.build_site`).
+* ``on_env``: keep the theme's compiled templates between the rebuilds of ``mkdocs serve``
+  (a Jinja bytecode cache in memory, checked against each template's source).
 * ``on_files``: add them as generated files (``File.generated``), with a sitemap dated by
   content; MkDocs renders and writes them.
 * ``on_page_content``: put the core's HTML around a generated page's Markdown, and fill the
   markers of hand-written pages (the home page's, and facts from data/ elsewhere).
 * ``on_page_context``: hand the page's extra ``<head>`` HTML to the theme.
-* ``on_post_page``: keep the rendered HTML of every page that is not a case page, for the search index.
-* ``on_post_build`` (last): write the search index (Pagefind: the cases from the catalogue, the
-  other pages from their HTML) and ``_headers``, which names every top-level folder of the output.
+* ``on_post_page``: hand every rendered page that is not a case page to the search index, which
+  Pagefind makes while MkDocs renders (the cases went to it from the catalogue in ``on_config``).
+* ``on_post_build`` (last): write the search index and ``_headers``, which names every
+  top-level folder of the output. ``on_build_error``: stop Pagefind.
 * ``on_serve``: rebuild when ``cases/`` or ``data/`` changes.
 """
 
@@ -31,10 +34,12 @@ from .build import SiteBuild, build_site
 from .catalogue.urlguard import check_all
 from .embed.embeds import headers_file
 from .opendata.sitemap import gzipped, sitemap
+from .pages.renderer import CompiledTemplates
 from .search import pagefind_index
 
 _log = logging.getLogger("mkdocs.plugins.zodoenwedat")
 _MARKER_RE = re.compile(r"<!--\s*zodoenwedat:\s*([a-z0-9-]+)\s*-->")
+_THEME_TEMPLATES = CompiledTemplates()  # the theme's, for the life of the process (mkdocs serve)
 
 
 class PluginConfig(Config):
@@ -55,10 +60,14 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
                 f"{lines}\nVerbeter ze en controleer met: zodoenwedat validate"
             )
         self.site = build_site(repo, edit_url_base=self.config.edit_url, site_url=config.site_url)
-        self.search_pages: dict[str, str] = {}  # URL -> rendered HTML, for the search index
+        self.search = self._start_search_index()
         if config.site_url:
             config.theme.static_templates.discard("sitemap.xml")  # ours, dated by content, comes in on_files
         return config
+
+    def on_env(self, env, *, config, files):
+        env.bytecode_cache = _THEME_TEMPLATES
+        return env
 
     def on_files(self, files: Files, *, config) -> Files:
         for page in self.site.pages:
@@ -97,7 +106,7 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
     def on_post_page(self, output: str, *, page, config) -> str:
         generated = self.site.by_source.get(page.file.src_uri)
         if generated is None or generated.kind != "case":  # cases are indexed from the catalogue
-            self.search_pages[page.url] = output
+            self.search.add_page(page.url, output)
         return output
 
     @event_priority(-100)  # last: _headers names every top-level folder, other plugins' output included
@@ -105,21 +114,32 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         site_dir = Path(config.site_dir)
         started = time.perf_counter()
         try:
-            files = pagefind_index.index_files(self.site.catalogue, list(self.search_pages.items()))
+            files = self.search.files()
         except pagefind_index.SearchIndexError as error:
             raise PluginError(str(error)) from error
         for path, content in files.items():
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_bytes(content)
-        _log.debug(f"zodoenwedat: search index of {len(self.search_pages)} pages in {time.perf_counter() - started:.2f} s")
+        waited = time.perf_counter() - started  # Pagefind indexed while MkDocs rendered: this is what is left
+        _log.debug(f"zodoenwedat: search index of {self.search.pages} pages in {waited:.2f} s after the last page")
         top_level = sorted(p.name for p in site_dir.iterdir() if not p.name.startswith("_"))
         (site_dir / "_headers").write_text(headers_file(top_level), encoding="utf-8")
+
+    def on_build_error(self, *, error):
+        if getattr(self, "search", None) is not None:
+            self.search.close()  # stop Pagefind: the build will not write its index
 
     def on_serve(self, server, *, config, builder):
         for folder in ("cases", "data"):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+    def _start_search_index(self) -> pagefind_index.IndexFeed:
+        try:  # the cases go to Pagefind now; each other page once rendered (on_post_page)
+            return pagefind_index.IndexFeed(self.site.catalogue)
+        except pagefind_index.SearchIndexError as error:
+            raise PluginError(str(error)) from error
 
     def _lastmod(self, file: File):
         generated = self.site.by_source.get(file.src_uri)

@@ -162,6 +162,30 @@ def test_works_where_an_event_loop_already_runs(catalogue, index):
     assert made["files"] == files
 
 
+def test_the_feed_while_rendering_gives_the_index_of_the_pages_at_hand(catalogue, index):
+    """The MkDocs adapter hands each page to an IndexFeed as soon as it is rendered; the same
+    pages in the same order give the same files as index_files (which sorts them)."""
+    files, pages = index
+    feed = pagefind_index.IndexFeed(catalogue)
+    for url, html in sorted(pages):
+        feed.add_page(url, html)
+    assert feed.pages == 2, "404.html and the list's second page are left out"
+    assert feed.files() == files
+
+
+def test_a_feed_that_is_closed_stops_pagefind(catalogue):
+    """After a failed build (on_build_error) the feed stops Pagefind's process and its thread."""
+    import threading
+
+    feed = pagefind_index.IndexFeed(catalogue)
+    process = feed._service._backend  # Pagefind's process (asyncio.subprocess.Process)
+    assert process.returncode is None
+    feed.close()
+    assert process.returncode is not None
+    assert not any(thread.name == "pagefind" and thread.is_alive() for thread in threading.enumerate())
+    feed.close()  # again: harmless
+
+
 def test_a_missing_pagefind_binary_is_a_dutch_error(catalogue, monkeypatch, tmp_path):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
     with pytest.raises(pagefind_index.SearchIndexError) as raised:

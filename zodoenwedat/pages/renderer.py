@@ -96,10 +96,11 @@ class SiteOptions:
     today: dt.date = field(default_factory=dt.date.today)
 
 
-class _CompiledTemplates(BytecodeCache):
+class CompiledTemplates(BytecodeCache):
     """Compiled templates kept in memory for the life of the process: ``mkdocs serve`` makes a
-    new environment on every rebuild, and compiling the templates was most of the core's time
-    there. Jinja checks each template's source against its checksum, so an edit recompiles."""
+    new environment on every rebuild (ours, and the theme's), and compiling the templates again
+    was a large part of each rebuild. Jinja checks each template's source against its checksum
+    when it loads the bytecode, so an edited template is compiled again."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
@@ -112,7 +113,7 @@ class _CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+_COMPILED = CompiledTemplates()
 
 
 def template_environment() -> Environment:

@@ -8,14 +8,16 @@ other page (hand-written and listing pages) is indexed from its rendered HTML. B
 on /praktijkvoorbeelden/ and the header search read this one index with Pagefind's JavaScript
 API (zodoenwedat/search/static/).
 
-:func:`index_files` returns the files of the index (``pagefind/...``) as ``{path: bytes}``.
-It runs the Pagefind binary that ships with the ``pagefind[bin]`` package: no network.
+:class:`IndexFeed` makes the index while the site is rendered (the MkDocs adapter hands it
+each page as it is rendered); :func:`index_files` makes it from pages at hand. Either returns
+the files of the index (``pagefind/...``) as ``{path: bytes}``. It runs the Pagefind binary that ships with the ``pagefind[bin]`` package: no network.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import functools
 import json
 import re
@@ -24,6 +26,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..catalogue import urls
 from ..catalogue.catalogue import CaseEntry, Catalogue
@@ -141,79 +144,118 @@ _ARTICLE = re.compile(r"<article\b[^>]*>")
 _PAGE_MARK = f'<span data-pagefind-filter="{KIND_FILTER}:{KIND_PAGE}" hidden></span>'
 
 
-def indexed_pages(pages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The (url, html) pages that go into the index, in a stable order, each with the filter
-    soort=pagina at the start of its article (what Pagefind indexes of it)."""
-    chosen = {url: html for url, html in pages if not _SKIPPED_PAGES.match(url.lstrip("/"))}
-    return [(url, _ARTICLE.sub(lambda m: m.group(0) + _PAGE_MARK, html, count=1)) for url, html in sorted(chosen.items())]
-
-
 def index_files(catalogue: Catalogue, pages: Iterable[tuple[str, str]] = ()) -> dict[str, bytes]:
     """The Pagefind index of the cases (from the catalogue) and the given pages (url, rendered
     HTML), as ``{path in the site: content}``; paths start with ``pagefind/``. The same input
-    gives the same bytes (:mod:`zodoenwedat.search.stable`)."""
-    records = case_records(catalogue)
-    html_pages = indexed_pages(pages)
-    try:
-        files = _run(lambda: _build(records, html_pages))
-    except SearchIndexError:
-        raise
-    except Exception as error:  # the binary is missing, or stopped: say so in Dutch
-        raise SearchIndexError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {error}") from error
-    files = stable.canonical(files)
-    return {BUNDLE + path: content for path, content in sorted(files.items())}
+    gives the same bytes, in any order (the pages are sent sorted by URL; see also
+    :mod:`zodoenwedat.search.stable`)."""
+    feed = IndexFeed(catalogue)
+    for url, html in sorted(dict(pages).items()):
+        feed.add_page(url, html)
+    return feed.files()
 
 
-def _run(make_coroutine):
-    """Run Pagefind's asynchronous API to the end. Where this thread already runs an event loop
-    (a host that calls the build from async code, or Playwright's sync API in the tests),
-    asyncio.run() is refused: then its own loop runs in one short-lived thread."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(make_coroutine())
-    result: dict = {}
+class IndexFeed:
+    """The index, made while the site is rendered: the cases go to Pagefind when the feed is
+    made, each other page as soon as it is rendered (:meth:`add_page`), and :meth:`files`
+    waits for the rest and returns the index's files.
 
-    def run() -> None:
+    Pagefind's Python API is asynchronous: it talks to the Pagefind binary (its own process)
+    through a pipe. The feed runs that API on an event loop in one thread of its own, so the
+    binary indexes while the build goes on rendering; the build waits only at the end. The
+    binary handles its requests one at a time in the order they are sent, so the same pages in
+    the same order give the same index.
+    """
+
+    def __init__(self, catalogue: Catalogue):
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
+        self._thread.start()
+        self._sent: list[concurrent.futures.Future] = []
+        self._service: Any = None  # Pagefind's service, once launched
+        self.pages = 0  # pages sent besides the cases
         try:
-            result["files"] = asyncio.run(make_coroutine())
-        except BaseException as error:  # handed back to the caller below
-            result["error"] = error
+            self._index = self._wait(self._open())
+        except BaseException:
+            self.close()
+            raise
+        for r in case_records(catalogue):
+            self._send(
+                self._index.add_custom_record(
+                    url=r.url, content=r.content, language=LANGUAGE, meta=r.meta, filters=r.filters, sort=r.sort
+                )
+            )
 
-    thread = threading.Thread(target=run, name="pagefind")
-    thread.start()
-    thread.join()
-    if "error" in result:
-        raise result["error"]
-    return result["files"]
+    def add_page(self, url: str, html: str) -> None:
+        """Index a rendered page (not a case: those come from the catalogue), unless it is one
+        that is left out (404, the static list's further pages)."""
+        if _SKIPPED_PAGES.match(url.lstrip("/")):
+            return
+        marked = _ARTICLE.sub(lambda m: m.group(0) + _PAGE_MARK, html, count=1)
+        self.pages += 1
+        self._send(self._index.add_html_file(content=marked, url=page_url(url)))
 
+    def files(self) -> dict[str, bytes]:
+        """Wait for every page to be indexed, then the index's files, ``{path: content}``."""
+        try:
+            for sent in self._sent:
+                self._result(sent)
+            files = stable.canonical(self._wait(self._write()))
+            return {BUNDLE + path: content for path, content in sorted(files.items())}
+        finally:
+            self.close()
 
-async def _build(records: list[Record], pages: list[tuple[str, str]]) -> dict[str, bytes]:
-    from pagefind.index import IndexConfig
+    def close(self) -> None:
+        """Stop Pagefind and the feed's thread (also after an error; again is harmless)."""
+        if self._loop.is_closed():
+            return
+        if self._service is not None:
+            try:
+                self._wait(self._service.close())
+            except Exception:  # noqa: S110 - stopping after an error: the first error is the one to report
+                pass
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
 
-    service = await _Service().launch()
-    try:
-        index = await service.create_index(IndexConfig(force_language=LANGUAGE, root_selector=ROOT_SELECTOR))
-        # Sent in this order (the service handles one request at a time, in the order they
-        # arrive), so the pages are numbered the same way in every build.
-        added = [
-            index.add_custom_record(url=r.url, content=r.content, language=LANGUAGE, meta=r.meta, filters=r.filters, sort=r.sort)
-            for r in records
-        ]
-        added += [index.add_html_file(content=html, url=page_url(url)) for url, html in pages]
-        await asyncio.gather(*added)
+    # -- on the feed's thread --
+
+    async def _open(self):
+        from pagefind.index import IndexConfig
+
+        service = self._service = await _Service().launch()
+        return await service.create_index(IndexConfig(force_language=LANGUAGE, root_selector=ROOT_SELECTOR))
+
+    async def _write(self) -> dict[str, bytes]:
         with tempfile.TemporaryDirectory(prefix="zodoenwedat-pagefind-") as folder:
             # write_files, not get_files: Pagefind's Python API warns that a large index can
             # block the pipe that get_files reads.
-            await index.write_files(output_path=folder)
+            await self._index.write_files(output_path=folder)
             root = Path(folder)
             return {
                 path.relative_to(root).as_posix(): path.read_bytes()
                 for path in sorted(root.rglob("*"))
                 if path.is_file() and _KEEP.match(path.relative_to(root).as_posix())
             }
-    finally:
-        await service.close()
+
+    # -- between the threads --
+
+    def _send(self, coroutine) -> None:
+        # Tasks start in the order they are handed over, and each writes its request before
+        # it first waits: the requests reach Pagefind in this order.
+        self._sent.append(asyncio.run_coroutine_threadsafe(coroutine, self._loop))
+
+    def _wait(self, coroutine):
+        return self._result(asyncio.run_coroutine_threadsafe(coroutine, self._loop))
+
+    @staticmethod
+    def _result(future: concurrent.futures.Future):
+        try:
+            return future.result()
+        except SearchIndexError:
+            raise
+        except Exception as error:  # the binary is missing, or stopped: say so in Dutch
+            raise SearchIndexError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {error}") from error
 
 
 @functools.cache
