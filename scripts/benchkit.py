@@ -50,6 +50,13 @@ def ms(value: float | None) -> str:
     return "—" if value is None else f"{value:,.0f} ms"
 
 
+def seconds(value: float) -> str:
+    """Seconds with the digits that mean something: 0.02 s, 3.4 s, 250 s."""
+    if value >= 100:
+        return f"{value:,.0f} s"
+    return f"{value:.1f} s" if value >= 10 else f"{value:.2f} s"
+
+
 def gzipped(data: bytes) -> int:
     """The size of ``data`` as a host sends it with gzip -6."""
     return len(gzip.compress(data, compresslevel=6, mtime=0))
