@@ -383,7 +383,7 @@ def render(table: Table, header: dict[str, str], command: str) -> str:
         "(validate and build get the synthetic site's own list). "
         "The plugin's own share: one more full build per N runs `mkdocs build` through MkDocs' command line in one "
         "process, with a timer around every call of the plugin's event handlers (`on_config`, which calls the core's "
-        "`check_all` and `build_site`, `on_files`, `on_page_content`, `on_page_context`, `on_post_build`) and "
+        "`check_all` and `build_site`, `on_files`, `on_page_content`, `on_page_context`, `on_post_page`, `on_post_build`) and "
         "around related ranking (`RelatedCases`), against that process's wall time from importing MkDocs to the end "
         "of the build (the interpreter's start-up excluded); MkDocs and Material rendering the pages the plugin "
         "hands over is not the plugin's time. "
