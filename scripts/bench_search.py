@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import benchkit
-from benchkit import CHROMIUM, SEED, Table, gzipped, kb, log, ms, serve
+from benchkit import CHROMIUM, SEED, Table, gzipped, kb, log, ms, section, serve
 from support.synthetic import generate_cases
 
 SIZES = (1000, 10000)
@@ -466,7 +466,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             log(f"Chromium is missing at {CHROMIUM} (make chromium); the browser figures are skipped")
         for n in args.sizes:
-            run_size(table, n, work, browser, max(1, args.runs))
+            with section(table, AREA, f"N={n:,}"):
+                run_size(table, n, work, browser, max(1, args.runs))
             if not args.keep:
                 shutil.rmtree(work / f"site-{n}", ignore_errors=True)
                 shutil.rmtree(work / f"repo-{n}", ignore_errors=True)
