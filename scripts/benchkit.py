@@ -134,8 +134,8 @@ def compile_bytecode() -> str:
     for path in paths:
         if path.is_dir():
             compileall.compile_dir(str(path), quiet=2, workers=1)
-    shown = ", ".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in paths)
-    return f"bytecode cache filled ({shown}) in {time.perf_counter() - start:.1f} s"
+    shown = " and ".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in paths)
+    return f"bytecode cache filled for {shown} in {time.perf_counter() - start:.1f} s"
 
 
 # -------------------------------------------------------- synthetic sites --
