@@ -128,7 +128,7 @@ class Share:
     @property
     def handlers(self) -> float:
         """Time inside the plugin's event handlers (the core's work included: on_config calls it)."""
-        return sum(self.spent.get(name, 0.0) for name in HANDLERS)
+        return sum(seconds for name, seconds in self.spent.items() if is_handler(name))
 
     @property
     def core(self) -> float:
@@ -140,18 +140,22 @@ class Share:
 
     def breakdown(self) -> str:
         s = self.spent
-        on_config_rest = s.get("on_config", 0.0) - self.core
+        besides = ", ".join(
+            f"{name} {seconds - (self.core if name == 'on_config' else 0.0):.2f} s"
+            for name, seconds in s.items()  # in the order of their first call
+            if is_handler(name)
+        )
         pages = self.calls.get("on_page_content", 0)
         return (
             f"core {self.core:.2f} s (`check_all` {s.get('check_all', 0.0):.2f} s, `build_site` {s.get('build_site', 0.0):.2f} s, "
-            f"of which related ranking {s.get('related', 0.0):.2f} s); handlers besides the core: on_config {on_config_rest:.2f} s, "
-            f"on_files {s.get('on_files', 0.0):.2f} s, on_page_content {s.get('on_page_content', 0.0):.2f} s and on_page_context "
-            f"{s.get('on_page_context', 0.0):.2f} s ({pages:,} pages), on_post_build {s.get('on_post_build', 0.0):.2f} s"
+            f"of which related ranking {s.get('related', 0.0):.2f} s); handlers besides the core ({pages:,} MkDocs pages): "
+            f"{besides}"
         )
 
 
-# The plugin's event handlers (each call timed); on_config includes the core's work.
-HANDLERS = ("on_config", "on_files", "on_page_content", "on_page_context", "on_post_build")
+def is_handler(name: str) -> bool:
+    """Every event handler of the plugin is timed (see _share_child); on_config includes the core's work."""
+    return name.startswith("on_")
 
 
 # ----------------------------------------------------------------- set-up --
@@ -215,7 +219,7 @@ def _share_child(site: Path, out: Path) -> None:
 
     plugin.check_all = timed("check_all", plugin.check_all)  # the names on_config calls
     plugin.build_site = timed("build_site", plugin.build_site)
-    for name in HANDLERS:
+    for name in [name for name in vars(plugin.ZoDoenWeDatPlugin) if is_handler(name)]:  # every event it handles
         setattr(plugin.ZoDoenWeDatPlugin, name, timed(name, getattr(plugin.ZoDoenWeDatPlugin, name)))
     related.RelatedCases.__getitem__ = timed("related", related.RelatedCases.__getitem__)
     ok, error = True, ""
@@ -294,13 +298,13 @@ def rows(table: Table, result: Result, runs: int) -> None:
     failed = "" if result.full_ok and result.plain_ok else " (a build failed)"
     table.info(
         area,
-        f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} pages; best of {runs})",
+        f"Full site, `mkdocs build --strict` with the plugin, one process ({result.full_pages:,} HTML pages; best of {runs})",
         n,
         f"{result.full:.2f} s (CPU {result.full_cpu:.2f} s){failed}",
     )
     table.info(
         area,
-        f"Plain Material site, same bodies ({result.plain_pages:,} pages; best of {runs})",
+        f"Plain Material site, same bodies ({result.plain_pages:,} HTML pages; best of {runs})",
         n,
         f"{result.plain:.2f} s (CPU {result.plain_cpu:.2f} s)",
     )

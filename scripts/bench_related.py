@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import benchkit
-from benchkit import ROOT, SEED, Table, synthetic
+from benchkit import ROOT, SEED, Table, seconds, section, synthetic
 
 PLAIN_LIMIT_S = 300.0  # beyond this (predicted) the plain ranking is extrapolated, not run
 BITSET_RUNS = 3
@@ -100,14 +100,14 @@ def measure_at(n: int, work: Path, seed: int, plain: bool, log=print) -> Point:
     cat = catalogue(n, work, seed)
     best, ranked = float("inf"), None
     for _ in range(BITSET_RUNS):  # rank_related starts from nothing each time (a new RelatedCases)
-        seconds, ranked = timed(rank_related, cat)
-        best = min(best, seconds)
+        took, ranked = timed(rank_related, cat)
+        best = min(best, took)
     point = Point(n, best)
-    log(f"  related N={n:,}: bit sets {best:.2f} s (best of {BITSET_RUNS})")
+    log(f"  related N={n:,}: bit sets {seconds(best)} (best of {BITSET_RUNS})")
     if plain:
         point.plain, plainly = timed(rank_plainly, cat)
         point.equal = plainly == ranked
-        log(f"  related N={n:,}: plainly {point.plain:.1f} s; same lists: {point.equal}")
+        log(f"  related N={n:,}: plainly {seconds(point.plain)}; same lists: {point.equal}")
     return point
 
 
@@ -129,7 +129,7 @@ def measure(work: Path, target: int = 5000, seed: int = SEED, log=print) -> Rela
         t1, t2 = result.points[small].plain, result.points[middle].plain
         result.exponent = math.log(t2 / t1) / math.log(middle / small) if t1 and t2 else None
         result.plain_target = t2 * (target / middle) ** 2
-        result.extrapolated = True
+        result.extrapolated = middle < target  # a target up to 2,000 was measured, not extrapolated
         if target not in result.points:
             result.points[target] = measure_at(target, work, seed, plain=False, log=log)
     for n in list(result.points):  # the generated repositories are not needed any more
@@ -142,23 +142,23 @@ def rows(table: Table, r: RelatedResult, builds: list | None = None) -> None:
     share of the full build at the target N."""
     area, target = "Related ranking", r.target
     for n, point in sorted(r.points.items()):
-        plain = f"plainly {point.plain:.1f} s, " if point.plain is not None else ""
+        plain = f"plainly {seconds(point.plain)}, " if point.plain is not None else ""
         same = "" if point.equal is None else f"; same lists: {'yes' if point.equal else 'NO'}"
         table.info(
             area,
             f"Measured: `rank_plainly` (once) and `rank_related` (best of {BITSET_RUNS}), catalogue built beforehand",
             n,
-            f"{plain}bit sets {point.bitset:.2f} s{same}",
+            f"{plain}bit sets {seconds(point.bitset)}{same}",
         )
     table.info(
-        area, f"`rank_related` (bit sets, the site's `RelatedCases`), best of {BITSET_RUNS}", target, f"{r.bitset_target:.2f} s"
+        area, f"`rank_related` (bit sets, the site's `RelatedCases`), best of {BITSET_RUNS}", target, seconds(r.bitset_target)
     )
     approx = "≈ " if r.extrapolated else ""
     table.info(
         area,
         f"`rank_plainly` (the definition), {r.method()}",
         target,
-        f"{approx}{r.plain_target:.0f} s ({r.speedup:,.0f}x the bit sets)",
+        f"{approx}{seconds(r.plain_target)} ({r.speedup:,.0f}x the bit sets)",
     )
     build = next((b for b in builds or [] if b.n == target and b.full_ok), None)
     if build is not None:
@@ -186,12 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     benchkit.log(benchkit.compile_bytecode())
     work = Path(tempfile.mkdtemp(prefix="zodoenwedat-bench-related-"))
+    table = Table()
     try:
-        result = measure(work, args.target, args.seed, log=benchkit.log)
+        with section(table, "Related ranking", f"N={args.target:,}"):
+            rows(table, measure(work, args.target, args.seed, log=benchkit.log))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    table = Table()
-    rows(table, result)
     print(table.markdown())
     return 0
 

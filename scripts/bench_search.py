@@ -22,10 +22,13 @@ For each N (1,000 and 10,000; ``--sizes`` to choose) it
    ``/praktijkvoorbeelden/?q=zonnedauwhof`` in Debian's Chromium, a fresh context per run
    (best of 3): the time from navigation start to the moment that one case is on screen
    (its link is in the results and a frame has been drawn since; a MutationObserver in the
-   page), and everything the page (and Pagefind's worker) fetched until then, each response
-   counted as a host would send it: gzip -6 for text, JavaScript, JSON and WebAssembly
-   types, as is for the rest (Pagefind's ``.pf_*`` chunks are already gzip-compressed and
-   are served as application/octet-stream, like ``wasm.nl.pagefind``);
+   page), and everything the page fetched until then (Pagefind runs in the page, without a
+   Web Worker), each response counted as a host would send it: gzip -6 for text,
+   JavaScript, JSON and WebAssembly types, as is for the rest (Pagefind's ``.pf_*`` chunks
+   are already gzip-compressed and are served as application/octet-stream, like
+   ``wasm.nl.pagefind``); then the same until the filter counts are on screen (the finder
+   paints the first results, then loads the filter chunks for the counts: the moment its
+   ``showCounts`` fills the ``[data-count]`` elements, and a frame drawn since);
 5. types the same word into the header search on a hand-written page (``/over-de-coalitie/``):
    the time from the first key to the case in the panel.
 
@@ -54,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import benchkit
-from benchkit import CHROMIUM, SEED, Table, gzipped, kb, log, ms, serve
+from benchkit import CHROMIUM, SEED, Table, gzipped, kb, log, ms, section, serve
 from support.synthetic import generate_cases
 
 SIZES = (1000, 10000)
@@ -144,19 +147,29 @@ def build_site(repo_dir: Path, out: Path) -> IndexedBuild:
 # ---------------------------------------------------------------- browser --
 
 # Installed before any page script: when a result link to the wanted case (or, without one,
-# the finder's first results) is in the page, and the first frame drawn after that.
+# the finder's first result) is in the page, when the filter counts are (vinder.js's showCounts
+# writes "(n)" into every [data-count] at once, after the first results), and for each the
+# first frame drawn after it.
 INIT_SCRIPT = """
 (() => {
-  const zd = window.__zd = {inserted: null, shown: null, headerShown: null, firstKey: null};
+  const zd = window.__zd = {inserted: null, shown: null, countsInserted: null, countsShown: null, headerShown: null, firstKey: null};
   const wanted = () => window.__zdWanted || "";
+  const drawn = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
   const check = () => {
     const slug = wanted();
     if (zd.inserted === null) {
       const hit = slug ? document.querySelector('#zd-results a[href*="/' + slug + '/"]')
-                       : document.querySelector('#zd-finder[data-ready] #zd-results li');
+                       : document.querySelector('#zd-results li');
       if (hit) {
         zd.inserted = performance.now();
-        requestAnimationFrame(() => setTimeout(() => { zd.shown = performance.now(); }, 0));
+        drawn((at) => { zd.shown = at; });
+      }
+    }
+    if (zd.countsInserted === null) {
+      const count = document.querySelector('#zd-finder [data-count]');
+      if (count && count.textContent) {
+        zd.countsInserted = performance.now();
+        drawn((at) => { zd.countsShown = at; });
       }
     }
     if (zd.headerShown === null && slug && document.querySelector('.zd-search__item a[href*="/' + slug + '/"]')) {
@@ -165,7 +178,7 @@ INIT_SCRIPT = """
       zd.headerShown = -1;
     }
   };
-  new MutationObserver(check).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-ready"]});
+  new MutationObserver(check).observe(document, {childList: true, subtree: true});
   document.addEventListener("keydown", () => { if (zd.firstKey === null) zd.firstKey = performance.now(); }, true);
 })();
 """
@@ -236,24 +249,28 @@ class Browser:
 
     def finder_run(self, base: str, query: str = QUERY, slug: str = "") -> dict:
         """Open the finder with ``?q=query``: navigation start to the case ``slug`` on screen
-        (without a slug: to the first results), and what was fetched until then."""
+        (without a slug: to the first results), and to the filter counts on screen; and what
+        was fetched until each of those moments."""
         context, page = self.fresh_page(base, slug)
         finished = []
         page.on("requestfinished", lambda request: finished.append(request))
         try:
             page.goto(f"{base}/praktijkvoorbeelden/?q={query}", wait_until="commit")
-            page.wait_for_function("() => window.__zd.shown !== null", timeout=120_000)
-            page.wait_for_timeout(500)  # let anything still on its way arrive (it is left out below)
+            page.wait_for_function("() => window.__zd.shown !== null && window.__zd.countsShown !== null", timeout=120_000)
+            page.wait_for_timeout(500)  # let anything still on its way arrive (what started later is left out below)
             data = page.evaluate("""() => ({
               shown: window.__zd.shown, inserted: window.__zd.inserted, origin: performance.timeOrigin,
+              counts_shown: window.__zd.countsShown, counts_inserted: window.__zd.countsInserted,
               mark: (performance.getEntriesByName('zd-finder-results')[0] || {}).startTime || null,
               results: Number(document.getElementById('zd-finder').getAttribute('data-results')),
               dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
             })""")
             until = data["origin"] + data["shown"]
-            transfer = Transfer()
+            until_counts = data["origin"] + data["counts_shown"]
+            transfer, with_counts = Transfer(), Transfer()  # until the case is shown; until the counts are shown
             for request in finished:
-                if not request.url.startswith(base) or request.timing["startTime"] > until:
+                started = request.timing["startTime"]
+                if not request.url.startswith(base) or started > max(until, until_counts):
                     continue
                 response = request.response()
                 if response is None or 300 <= response.status < 400:
@@ -262,8 +279,12 @@ class Browser:
                     body = response.body()
                 except Exception:  # noqa: BLE001 - a body the browser did not keep
                     continue
-                transfer.add(request.url, response.headers.get("content-type", ""), body)
-            data["transfer"] = transfer
+                content_type = response.headers.get("content-type", "")
+                if started <= until:
+                    transfer.add(request.url, content_type, body)
+                if started <= until_counts:
+                    with_counts.add(request.url, content_type, body)
+            data["transfer"], data["with_counts"] = transfer, with_counts
             return data
         finally:
             context.close()
@@ -385,6 +406,20 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
         t.host <= BUDGET_TRANSFER,
         note=lunr.get("transfer", ""),
     )
+    table.info(
+        AREA,
+        "… navigation start → the filter counts on screen (their chunks load after the first results are drawn; "
+        "same run; in the page / on screen)",
+        n,
+        f"{ms(best['counts_inserted'])} / {ms(best['counts_shown'])}",
+    )
+    c: Transfer = best["with_counts"]
+    table.info(
+        AREA,
+        f"… everything fetched until the counts are on screen too, as a host sends it ({c.requests} responses: {c.parts()})",
+        n,
+        f"{kb(c.host)} ({kb(c.raw)} uncompressed)",
+    )
     best_header = min(header, key=lambda r: r["shown"] - r["firstKey"])
     table.info(
         AREA,
@@ -431,7 +466,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             log(f"Chromium is missing at {CHROMIUM} (make chromium); the browser figures are skipped")
         for n in args.sizes:
-            run_size(table, n, work, browser, max(1, args.runs))
+            with section(table, AREA, f"N={n:,}"):
+                run_size(table, n, work, browser, max(1, args.runs))
             if not args.keep:
                 shutil.rmtree(work / f"site-{n}", ignore_errors=True)
                 shutil.rmtree(work / f"repo-{n}", ignore_errors=True)

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import benchkit
-from benchkit import PUBLISHED_URLS, ROOT, Table
+from benchkit import PUBLISHED_URLS, ROOT, Table, section
 
 GOAL_WALL_SECONDS = 2.0
 GOAL_RATIO = 4.0
@@ -344,18 +344,20 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(tmp)
     table = Table()
     try:
-        start = time.perf_counter()
-        generate(root, args.cases)
-        sizes = [p.stat().st_size for p in (root / "cases").glob("samen-wonen-*.md")]
-        print(
-            f"Generated {len(sizes)} case files ({sum(sizes) // 1024} KB, about {sum(sizes) // max(1, len(sizes))} bytes each) "
-            f"in {time.perf_counter() - start:.2f} s under {root}"
-        )
-        result = measure(root, args.runs)
-        if result.baseline_run.returncode != 0:
-            print(f"\nWARNING: the baseline exited {result.baseline_run.returncode}:\n{result.baseline_run.stderr[-2000:]}")
-        rows(table, result, len(sizes), args.runs)
-        hostile_rows(table)
+        with section(table, "Validate", f"{args.cases:,} cases"):
+            start = time.perf_counter()
+            generate(root, args.cases)
+            sizes = [p.stat().st_size for p in (root / "cases").glob("samen-wonen-*.md")]
+            print(
+                f"Generated {len(sizes)} case files ({sum(sizes) // 1024} KB, about {sum(sizes) // max(1, len(sizes))} bytes each) "
+                f"in {time.perf_counter() - start:.2f} s under {root}"
+            )
+            result = measure(root, args.runs)
+            if result.baseline_run.returncode != 0:
+                print(f"\nWARNING: the baseline exited {result.baseline_run.returncode}:\n{result.baseline_run.stderr[-2000:]}")
+            rows(table, result, len(sizes), args.runs)
+        with section(table, "Validate", "hostile input"):
+            hostile_rows(table)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -50,6 +50,13 @@ def ms(value: float | None) -> str:
     return "—" if value is None else f"{value:,.0f} ms"
 
 
+def seconds(value: float) -> str:
+    """Seconds with the digits that mean something: 0.02 s, 3.4 s, 250 s."""
+    if value >= 100:
+        return f"{value:,.0f} s"
+    return f"{value:.1f} s" if value >= 10 else f"{value:.2f} s"
+
+
 def gzipped(data: bytes) -> int:
     """The size of ``data`` as a host sends it with gzip -6."""
     return len(gzip.compress(data, compresslevel=6, mtime=0))
@@ -127,8 +134,8 @@ def compile_bytecode() -> str:
     for path in paths:
         if path.is_dir():
             compileall.compile_dir(str(path), quiet=2, workers=1)
-    shown = ", ".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in paths)
-    return f"bytecode cache filled ({shown}) in {time.perf_counter() - start:.1f} s"
+    shown = " and ".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in paths)
+    return f"bytecode cache filled for {shown} in {time.perf_counter() - start:.1f} s"
 
 
 # -------------------------------------------------------- synthetic sites --
