@@ -25,7 +25,7 @@ One run measures, on this machine and in this order (ratios always within the sa
    with the new text, N = 50 and 1,000, with serve's own stages (watcher, quiet wait,
    rebuild). Goal: <= 1.5 s at N = 50 (median of the edits).
 5. Search index at N = 1,000 (Pagefind; scripts/bench_search.py): one more build of the
-   1,000-case site with ``-v``, the time of its search index step (the plugin's debug line)
+   1,000-case site with ``-v``, the wait for its search index after the last page (the plugin's debug line)
    and its share of that build, and the size of the ``pagefind/`` folder. No goal (the
    budgets are in scripts/bench_search.py).
 6. Transfer size of the home page, a case page and an embed page of the built 1,000-case
@@ -208,7 +208,7 @@ def measure_index(table: Table, work: Path, runs: int) -> None:
         raise RuntimeError("the build log has no 'zodoenwedat: search index' line")
     table.info(
         area,
-        f"Pagefind index step in `mkdocs build --strict -v`: {n:,} case records + {build.pages:,} pages (one build)",
+        f"Pagefind index in `mkdocs build --strict -v`, the wait after the last page (it indexes while MkDocs renders): {n:,} case records + {build.pages:,} pages (one build)",
         n,
         f"{build.index_seconds:.2f} s of {build.seconds:.2f} s ({build.index_seconds / build.seconds:.0%})",
     )

@@ -14,8 +14,9 @@ For each N (1,000 and 10,000; ``--sizes`` to choose) it
    one case in the middle;
 2. builds the real site once (``python -m mkdocs build --strict -v``) in a temporary copy of
    this repository (mkdocs.yml, overrides/, docs/, data/, an empty data/webinars.yml): the
-   build's wall time, and the time of its search index step (the plugin's debug line
-   "zodoenwedat: search index of … pages in X s") and its share of the build;
+   build's wall time, and what its search index adds to it: Pagefind indexes while MkDocs
+   renders, and the build waits only after the last page (the plugin's debug line
+   "zodoenwedat: search index of … pages in X s after the last page"), and that wait's share;
 3. measures the files: the Pagefind folder (files, bytes) and the finder page's own HTML
    (gzip -6);
 4. serves the site on 127.0.0.1 (the one static server, tests/support/server.py; no network latency) and opens
@@ -338,7 +339,7 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
     if build.index_seconds is not None:
         table.info(
             AREA,
-            f"Search index step in the build: {n:,} case records + {build.pages:,} pages from their HTML",
+            f"Search index in the build, the wait after the last page (Pagefind indexes while MkDocs renders): {n:,} case records + {build.pages:,} pages from their HTML",
             n,
             f"{build.index_seconds:.1f} s",
             note=lunr.get("index_build", ""),
