@@ -14,8 +14,10 @@ from .casefile import suggest_slug
 from .catalogue.urlguard import PUBLISHED, check_all, updated_list
 from .datafiles import load_vocabularies
 from .fromissue import Conversion, FormProblem, comment, convert
+from .issueform import PATH as FORM_PATH
+from .issueform import issue_form_yaml
 from .problems import Problems
-from .schema import schema_json
+from .schema import SCHEMA_PATH, schema_json
 from .sourcefile import MAX_FILE_BYTES
 from .template import new_case_text
 from .textrules import SLUG_MAX, SLUG_RE
@@ -203,10 +205,6 @@ def _urls(root: Path, update: bool, prune: bool) -> int:
 
 def _generate(root: Path) -> int:
     """Rewrite every committed file that is derived from the models and vocabularies."""
-    from .issueform import PATH as FORM_PATH
-    from .issueform import issue_form_yaml
-    from .schema import SCHEMA_PATH
-
     vocabularies = load_vocabularies(root / "data", Problems())
     for rel, text in ((SCHEMA_PATH, schema_json(vocabularies)), (FORM_PATH, issue_form_yaml(vocabularies))):
         target = root / rel

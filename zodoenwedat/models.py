@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -284,8 +285,6 @@ TIMEZONE = "Europe/Amsterdam"
 
 def local_datetime(day: dt.date, time: str) -> dt.datetime:
     """A wall-clock time in the Netherlands as an aware datetime."""
-    from zoneinfo import ZoneInfo
-
     hour, minute = map(int, time.split(":"))
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(TIMEZONE))
 

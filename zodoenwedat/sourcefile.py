@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -99,8 +100,6 @@ def _allowed_keys(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
 
 
 def _inner_model(annotation: Any):
-    import typing
-
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):

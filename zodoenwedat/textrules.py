@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 import unicodedata
@@ -164,8 +165,6 @@ def _spans(found, line):
 
 
 def closest(word: str, options) -> str | None:
-    import difflib
-
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -221,6 +221,8 @@ class IndexFeed:
     # -- on the feed's thread --
 
     async def _open(self):
+        # Pagefind's API is imported where an index is made (about 80 ms): the pages, the
+        # finder's files and the tests of the records do not need it.
         from pagefind.index import IndexConfig
 
         service = self._service = await _Service().launch()
