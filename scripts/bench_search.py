@@ -302,6 +302,22 @@ class Browser:
         finally:
             context.close()
 
+    def bare_run(self, base: str, query: str, slug: str) -> float:
+        """The floor of any finder on this index and machine: a bare page (BARE_PAGE: no theme,
+        no other script) that loads Pagefind and shows the results' titles. Navigation start
+        to the case ``slug`` in its list."""
+        context, page = self.fresh_page(base, slug)
+        try:
+            page.goto(f"{base}/{BARE_FOLDER}/?q={query}", wait_until="commit")
+            page.wait_for_function(
+                "(slug) => document.querySelector('#r a[href*=\"/' + slug + '/\"]') && performance.getEntriesByName('bare-results').length",
+                arg=slug,
+                timeout=120_000,
+            )
+            return page.evaluate("() => performance.getEntriesByName('bare-results')[0].startTime")
+        finally:
+            context.close()
+
     def plain_run(self, base: str, path: str) -> float:
         """DOMContentLoaded of a small hand-written page: the floor for any page of this theme on this machine."""
         context, page = self.fresh_page(base)
@@ -310,6 +326,33 @@ class Browser:
             return page.evaluate("() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
         finally:
             context.close()
+
+
+# A page with nothing but Pagefind (the finder's options, its first 20 results' titles): what
+# any finder on this index costs on this machine. Written into the benchmark's copy of the site.
+BARE_FOLDER = "_bench-pagefind-alone"
+BARE_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Pagefind alone</title>
+<link rel="modulepreload" href="../pagefind/pagefind.js">
+<link rel="preload" href="../pagefind/wasm.nl.pagefind" as="fetch" crossorigin>
+<script type="module">
+const query = new URLSearchParams(location.search).get("q");
+const pagefind = await import("../pagefind/pagefind.js");
+await pagefind.options({ excerptLength: 24, noWorker: true });
+await pagefind.init();
+const found = await pagefind.search(query, { filters: { not: { soort: "pagina" } } });
+const data = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+const list = document.getElementById("r");
+for (const item of data) {
+  const link = document.createElement("a");
+  link.href = item.url;
+  link.textContent = item.meta.title;
+  const entry = document.createElement("li");
+  entry.append(link);
+  list.append(entry);
+}
+performance.mark("bare-results");
+</script></head><body><ul id="r"></ul></body></html>
+"""
 
 
 # ------------------------------------------------------------------- main --
@@ -375,6 +418,9 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
         log(f"[N={n:,}] Chromium: header search and a plain page, {runs} each")
         header = [browser.header_run(base, MARKER, slug) for _ in range(runs)]
         plain = [browser.plain_run(base, "/redactie/") for _ in range(runs)]
+        (site / BARE_FOLDER).mkdir(exist_ok=True)
+        (site / BARE_FOLDER / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+        bare = [browser.bare_run(base, MARKER, slug) for _ in range(runs)]
 
     best = min(finder, key=lambda r: r["shown"])
     budget = BUDGET_SHOWN_MS.get(n)
@@ -430,6 +476,13 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
         ms(best_header["shown"] - best_header["firstKey"]),
     )
     table.info(AREA, f"Reference: DOMContentLoaded of a small page, `/redactie/` (best of {runs})", n, ms(min(plain)))
+    table.info(
+        AREA,
+        f"Reference: Pagefind alone, on a bare page without the theme or any other script: navigation start → "
+        f"the same case listed (best of {runs}; all: {', '.join(ms(b) for b in bare)})",
+        n,
+        ms(min(bare)),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
