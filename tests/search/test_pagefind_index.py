@@ -186,6 +186,35 @@ def test_a_feed_that_is_closed_stops_pagefind(catalogue):
     feed.close()  # again: harmless
 
 
+def test_a_bundle_is_read_only_once_pagefind_has_written_all_of_it(index, tmp_path):
+    """Pagefind answers write_files before every file is on the disk (an empty entry file was
+    seen once): the feed reads the bundle again until every file is whole and stays the same."""
+    import asyncio
+    import threading
+
+    files, _ = index
+    inner = {p[len("pagefind/") :]: c for p, c in files.items()}
+    assert pagefind_index.whole(inner)
+    fragment = next(p for p in inner if p.endswith(".pf_fragment"))
+    for broken in ({**inner, "pagefind-entry.json": b""}, {**inner, fragment: inner[fragment][:-4]}):
+        assert not pagefind_index.whole(broken)
+    assert not pagefind_index.whole({p: c for p, c in inner.items() if not p.endswith(".pf_meta")})
+
+    for path, content in inner.items():  # written, but the entry file still empty
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(b"" if path == "pagefind-entry.json" else content)
+    late = threading.Timer(0.2, lambda: (tmp_path / "pagefind-entry.json").write_bytes(inner["pagefind-entry.json"]))
+    late.start()
+    try:
+        assert asyncio.run(pagefind_index.settled(tmp_path, attempts=200, pause=0.01)) == inner
+    finally:
+        late.join()
+
+    (tmp_path / "pagefind-entry.json").write_bytes(b"")  # never finished: a Dutch error, no traceback
+    with pytest.raises(pagefind_index.SearchIndexError, match="niet volledig geschreven"):
+        asyncio.run(pagefind_index.settled(tmp_path, attempts=3, pause=0.01))
+
+
 def test_a_missing_pagefind_binary_is_a_dutch_error(catalogue, monkeypatch, tmp_path):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
     with pytest.raises(pagefind_index.SearchIndexError) as raised:

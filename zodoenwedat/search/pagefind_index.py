@@ -19,6 +19,7 @@ import asyncio
 import base64
 import concurrent.futures
 import functools
+import gzip
 import json
 import re
 import tempfile
@@ -233,12 +234,7 @@ class IndexFeed:
             # write_files, not get_files: Pagefind's Python API warns that a large index can
             # block the pipe that get_files reads.
             await self._index.write_files(output_path=folder)
-            root = Path(folder)
-            return {
-                path.relative_to(root).as_posix(): path.read_bytes()
-                for path in sorted(root.rglob("*"))
-                if path.is_file() and _KEEP.match(path.relative_to(root).as_posix())
-            }
+            return await settled(Path(folder))
 
     # -- between the threads --
 
@@ -258,6 +254,50 @@ class IndexFeed:
             raise
         except Exception as error:  # the binary is missing, or stopped: say so in Dutch
             raise SearchIndexError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {error}") from error
+
+
+def read_bundle(root: Path) -> dict[str, bytes]:
+    """The files of the bundle in ``root`` that the site uses (_KEEP), by relative path."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and _KEEP.match(path.relative_to(root).as_posix())
+    }
+
+
+def whole(files: dict[str, bytes]) -> bool:
+    """Is every file complete? The entry is JSON naming a metadata file that is there; each
+    chunk (gzip) ends with its checksum; the script and the WebAssembly are not empty."""
+    try:
+        entry = json.loads(files["pagefind-entry.json"])
+        for language in entry["languages"].values():
+            if f"pagefind.{language['hash']}.pf_meta" not in files:
+                return False
+        for path, content in files.items():
+            if path.endswith((".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")):
+                gzip.decompress(content)
+            elif not content:
+                return False
+    except (KeyError, TypeError, ValueError, OSError, EOFError):
+        return False
+    return "pagefind.js" in files
+
+
+async def settled(root: Path, attempts: int = 100, pause: float = 0.02) -> dict[str, bytes]:
+    """The bundle once Pagefind has finished writing it. Pagefind 1.5.2 answers write_files
+    before every file has reached the disk (an empty pagefind-entry.json was seen in a test
+    run): read until every file is whole and a second read a moment later gives the same."""
+    previous = None
+    for _ in range(attempts):
+        files = read_bundle(root)
+        if files == previous and whole(files):
+            return files
+        previous = files
+        await asyncio.sleep(pause)
+    raise SearchIndexError(
+        f"De zoekindex (Pagefind) is niet volledig geschreven: na {attempts * pause:.0f} s ontbreken nog bestanden "
+        "of zijn ze onvolledig. Bouw de site opnieuw; gebeurt het weer, meld het dan aan de ontwikkelaars."
+    )
 
 
 @functools.cache
