@@ -145,15 +145,16 @@ def _vocabulary_field(vocabulary: Vocabulary) -> tuple[Any, Any]:
 
 
 def _add_vocabulary_fields(namespace: dict[str, Any], after: str, last: bool = False) -> None:
-    """Declare, in a class body's namespace, the fields of the vocabularies placed after the field
-    ``after`` (and those after them, in turn); with ``last``, also those placed last."""
-    starts = [after, ""] if last else [after]
-    for vocabulary in CASE_VOCABULARIES:
-        if vocabulary.after in starts:
-            annotation, info = _vocabulary_field(vocabulary)
-            namespace.setdefault("__annotations__", {})[vocabulary.field] = annotation
-            namespace[vocabulary.field] = info
-            _add_vocabulary_fields(namespace, vocabulary.field)
+    """Declare, in a class body's namespace (``vars()`` there: the namespace being built, in the
+    order pydantic keeps), the fields of the vocabularies placed after the field ``after`` (and
+    those after them, in turn); with ``last``, then those placed last (``after=""``)."""
+    for start in [after, ""] if last else [after]:
+        for vocabulary in CASE_VOCABULARIES:
+            if vocabulary.after == start:
+                annotation, info = _vocabulary_field(vocabulary)
+                namespace.setdefault("__annotations__", {})[vocabulary.field] = annotation
+                namespace[vocabulary.field] = info
+                _add_vocabulary_fields(namespace, vocabulary.field)
 
 
 class Case(_Strict):
