@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .calendar.agenda import SCRIPT as WEBINARS_SCRIPT
 from .calendar.agenda import Agenda
+from .catalogue import urls
 from .catalogue.catalogue import Catalogue, build_catalogue
 from .embed.embeds import Embeds
 from .opendata import api, feed
@@ -22,7 +23,6 @@ from .redirects import redirect_files
 from .repository import Repository
 from .search import finder
 
-MEDIA_URL = "praktijkvoorbeelden/media/"
 FileMap = dict[str, "str | bytes"]
 
 
@@ -76,7 +76,7 @@ def media_copies(repo: Repository) -> dict[str, Path]:
     media = repo.root / "cases" / "media"
     if not media.is_dir():
         return {}
-    return {MEDIA_URL + path.relative_to(media).as_posix(): path for path in sorted(media.rglob("*")) if path.is_file()}
+    return {urls.MEDIA + path.relative_to(media).as_posix(): path for path in sorted(media.rglob("*")) if path.is_file()}
 
 
 def generated_files(catalogue: Catalogue, options: SiteOptions, agenda: Agenda, embeds: Embeds) -> FileMap:

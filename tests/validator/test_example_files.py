@@ -3,7 +3,8 @@
 Every ``tests/example-files/{positive,negative}/NAME.md`` is picked up automatically.
 The test copies the real ``data/`` and ``cases/`` into a temporary directory, adds the
 example as ``cases/NAME.md`` (plus the pictures in ``example-files/media/`` as
-``cases/media/``) and loads the repository with :func:`zodoenwedat.repository.load_repository`.
+``cases/media/``) and checks the repository as ``zodoenwedat validate`` does
+(:func:`zodoenwedat.catalogue.urlguard.check_all`: the files, then the site's addresses).
 
 * positive: no problems at all, in any file.
 * negative: the problems are exactly those listed in the sidecar ``NAME.expected``,
@@ -29,7 +30,7 @@ import pytest
 from support import EXAMPLES
 from support.repository import copy_repository
 
-from zodoenwedat.repository import load_repository
+from zodoenwedat.catalogue.urlguard import check_all
 
 POSITIVE = sorted((EXAMPLES / "positive").glob("*.md"))
 NEGATIVE = sorted((EXAMPLES / "negative").glob("*.md"))
@@ -39,7 +40,7 @@ _EXPECTED_RE = re.compile(r"^(\d+):(\d+):([a-z0-9-]+)(?:\s+~\s+(.+))?$")
 def _load_with_example(tmp_path: Path, example: Path):
     root = copy_repository(tmp_path / "repo", media=True)
     shutil.copyfile(example, root / "cases" / example.name)
-    return load_repository(root), f"cases/{example.name}"
+    return check_all(root), f"cases/{example.name}"
 
 
 def parse_expected(path: Path) -> list[tuple[int, int, str, str | None]]:

@@ -52,3 +52,10 @@ def count(number: int, singular: str, plural: str) -> str:
 
 def cases(number: int) -> str:
     return count(number, "praktijkvoorbeeld", "praktijkvoorbeelden")
+
+
+def join(words: list[str]) -> str:
+    """Words as a Dutch enumeration: "a", "a en b", "a, b en c"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " en " + words[-1]

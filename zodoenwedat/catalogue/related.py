@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import vocabularies
+from . import dutch
 
 if TYPE_CHECKING:  # pragma: no cover
     from .catalogue import Catalogue
@@ -40,21 +41,15 @@ def lower_first(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " en " + words[-1]
-
-
 def reason(catalogue: Catalogue, slug: str, other: str) -> str:
     a, b = catalogue.by_slug[slug], catalogue.by_slug[other]
     parts = []
     themes = [t for t in b.codes("themes") if t in set(a.codes("themes"))][:2]
     if themes:
-        parts.append("ook over " + _join([lower_first(catalogue.label("themes", t)) for t in themes]))
+        parts.append("ook over " + dutch.join([lower_first(catalogue.label("themes", t)) for t in themes]))
     types = [t for t in b.codes("partner-types") if t in set(a.codes("partner-types"))][:2]
     if types:
-        parts.append("met " + _join(["een " + lower_first(catalogue.label("partner-types", t)) for t in types]))
+        parts.append("met " + dutch.join(["een " + lower_first(catalogue.label("partner-types", t)) for t in types]))
     if len(parts) < 2:
         groups = [t for t in b.codes("target-groups") if t in set(a.codes("target-groups"))][:1]
         if groups:

@@ -114,9 +114,40 @@ def updated_list(repo: Repository, prune: bool = False) -> tuple[str, list[str],
     return HEADER + "".join(url + "\n" for url in sorted(result)), added, removed
 
 
+def check_reserved(repo: Repository, problems: Problems) -> None:
+    """No case, and no old name of one, may take the name of a folder of the site under
+    /praktijkvoorbeelden/ (the list's further pages, the pictures). Such a case is not valid."""
+    for entry in repo.files:
+        before = len(problems)
+        if entry.slug in urls.RESERVED_CASE_SLUGS:
+            problems.add(
+                entry.path,
+                1,
+                1,
+                "slug-reserved",
+                f"De bestandsnaam '{entry.slug}.md' kan niet: /{urls.CASES}{entry.slug}/ is al een map van de site. "
+                "Hernoem het bestand naar een naam die zegt welk praktijkvoorbeeld het is, bijvoorbeeld met de plaats erin.",
+            )
+        if entry.case is None or entry.located is None:
+            continue
+        for index, alias in enumerate(entry.case.aliases):
+            if alias in urls.RESERVED_CASE_SLUGS:
+                line, column = entry.located.where(("aliases", index))
+                problems.add(
+                    entry.path,
+                    line,
+                    column,
+                    "slug-reserved",
+                    f"De oude naam '{alias}' kan niet: /{urls.CASES}{alias}/ is al een map van de site. Haal hem weg uit 'aliases'.",
+                )
+        if len(problems) > before:
+            repo.cases.pop(entry.slug, None)
+
+
 def check_all(root) -> Repository:
     """Everything ``zodoenwedat validate`` and the build check: the files, then the published URLs."""
     repo = load_repository(root)
+    check_reserved(repo, repo.problems)
     if not repo.problems:
         check(repo, repo.problems)
     return repo

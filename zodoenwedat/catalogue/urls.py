@@ -25,6 +25,9 @@ LISTED_TAXONOMIES = LISTED
 
 CASES = "praktijkvoorbeelden/"
 PAGINATION = CASES + "pagina/"  # the no-JavaScript list's further pages: pagina/2/, pagina/3/, ...
+MEDIA = CASES + "media/"  # the cases' pictures (cases/media/)
+# Folders under CASES that are not cases: no case (or old name of one) may be called so.
+RESERVED_CASE_SLUGS = tuple(path[len(CASES) :].strip("/") for path in (PAGINATION, MEDIA))
 ORGANISATIONS = "organisaties/"
 COLLABORATION = "samenwerking/"
 WEBINARS = "webinars/"

@@ -418,6 +418,7 @@ class Renderer:
             "coalitie": self.render("home_coalition.html", page_url),
             "coalitieleden": self.render("coalition_members.html", page_url),
             "licentie": self.render("licence.html", page_url),
+            "gereserveerde-namen": dutch.join([f"<code>{html.escape(slug)}.md</code>" for slug in urls.RESERVED_CASE_SLUGS]),
         }
 
 
