@@ -80,7 +80,7 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
         for src_uri, path in self.site.copies.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         if config.site_url:  # MkDocs' sitemap dates every page with the build; ours with its content
-            pages = [(_page_url(file), self._lastmod(file)) for file in files.documentation_pages()]
+            pages = [(_page_url(file), self._lastmod(file)) for file in files.documentation_pages() if self._listed(file)]
             text = sitemap(config.site_url, pages)
             theirs = files.get_file_from_path("sitemap.xml")  # the theme's template, copied as it is once not rendered
             if theirs is not None:
@@ -105,7 +105,7 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         generated = self.site.by_source.get(page.file.src_uri)
-        if generated is None or generated.kind != "case":  # cases are indexed from the catalogue
+        if (generated is None or generated.kind != "case") and self._listed(page.file):  # cases: from the catalogue
             self.search.add_page(page.url, output)
         return output
 
@@ -140,6 +140,10 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
             return pagefind_index.IndexFeed(self.site.catalogue)
         except pagefind_index.SearchIndexError as error:
             raise PluginError(str(error)) from error
+
+    def _listed(self, file: File) -> bool:
+        generated = self.site.by_source.get(file.src_uri)
+        return generated is None or generated.listed
 
     def _lastmod(self, file: File):
         generated = self.site.by_source.get(file.src_uri)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -125,6 +126,36 @@ def test_sitemap_lastmod_comes_from_the_cases(real_site):
     assert xml.count("<url>") == xml.count("<loc>") > len(list((REPO / "cases").glob("*.md")))
 
 
+def test_a_listing_without_cases_stays_reachable_but_is_not_listed(real_site):
+    """A pair of partner types (or a term) that no case has yet: its page answers (its address
+    may be published), says so, asks search engines not to index it, and is neither in the
+    sitemap nor in the site's search index."""
+    from zodoenwedat.catalogue import urls
+    from zodoenwedat.catalogue.catalogue import build_catalogue
+
+    catalogue = build_catalogue(load_repository(REPO))
+    types = list(catalogue.vocabularies["partner-types"])
+    pairs = [(a, b) for i, a in enumerate(types) for b in types[i + 1 :]]
+    empty = [urls.pair(a, b) for a, b in pairs if not catalogue.pair_cases(*sorted((a, b)))]
+    full = [urls.pair(a, b) for a, b in pairs if catalogue.pair_cases(*sorted((a, b)))]
+    assert empty and full, "the real site has both kinds"
+    xml = (real_site.site / "sitemap.xml").read_text()
+    indexed = set()
+    for path in (real_site.site / "pagefind" / "fragment").iterdir():
+        indexed.add(json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])["url"])
+    for url in empty:
+        page = real_site.page(url)
+        assert '<meta name="robots" content="noindex">' in page
+        assert "Er is nog geen praktijkvoorbeeld waarin deze twee samenwerken." in page
+        assert f"<loc>https://zodoenwedat.nl/{url}</loc>" not in xml and "/" + url not in indexed
+    for url in full:
+        page = real_site.page(url)
+        assert 'name="robots"' not in page
+        assert f"<loc>https://zodoenwedat.nl/{url}</loc>" in xml and "/" + url in indexed
+    published = (REPO / "data" / "published-urls.txt").read_text(encoding="utf-8").split()
+    assert "/" + empty[0] in published, "an empty listing's address stays published"
+
+
 def test_issue_form_is_generated_and_valid():
     vocabularies = load_repository(REPO).vocabularies
     committed = (REPO / FORM_PATH).read_text(encoding="utf-8")
@@ -200,10 +231,8 @@ def test_a_new_url_never_fails_the_check(tmp_path):
 
 def test_one_pagefind_index_for_cases_and_pages(real_site):
     """The site's search is one Pagefind index of every page a visitor browses (every case, and the
-    other pages; not the embed pages, redirects, 404 or further pages of the static list); no lunr
-    or Material index."""
-    import gzip
-
+    other pages; not the embed pages, redirects, 404, further pages of the static list or listings
+    without cases); no lunr or Material index."""
     site = real_site.site
     assert not (site / "search").exists() and not (site / "praktijkvoorbeelden" / "zoekindex.json").exists()
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -220,6 +249,7 @@ def test_one_pagefind_index_for_cases_and_pages(real_site):
             rel == "404.html"
             or rel.startswith(("embed/", "praktijkvoorbeelden/pagina/"))
             or 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
+            or '<meta name="robots" content="noindex">' in path.read_text(encoding="utf-8")  # a listing without cases
         ):
             continue
         browsed.add("/" + rel.removesuffix("index.html"))

@@ -48,6 +48,14 @@ class GeneratedPage:
     edit_path: str | None = None  # the file an editor changes for this page
     head: str = ""  # extra HTML for <head> (safe, built here)
     lastmod: dt.date | None = None  # for the sitemap: when the content last changed
+    # False for a listing without cases yet (a pair of partner types nobody has combined): its
+    # address keeps working, but it is not in the sitemap or the search index, and asks search
+    # engines not to index it.
+    listed: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.listed:
+            self.head = '<meta name="robots" content="noindex">' + self.head
 
     @property
     def src_uri(self) -> str:
@@ -309,6 +317,7 @@ class Renderer:
             description=term.description,
             kind="term",
             lastmod=_newest(self.catalogue.by_slug[s] for s in slugs),
+            listed=bool(slugs),
             head=self.parts.theme_head(url) if vocabulary == "themes" else "",
             html_before=self.render(
                 "term.html",
@@ -388,6 +397,7 @@ class Renderer:
             description=f"Praktijkvoorbeelden waarin een {lower_first(label_a)} en een {lower_first(label_b)} samenwerken.",
             kind="pair",
             lastmod=_newest(self.catalogue.by_slug[s] for s in self.catalogue.pair_cases(a, b)),
+            listed=bool(self.catalogue.pair_cases(a, b)),
             html_before=self.render(
                 "pair.html",
                 url,
