@@ -215,6 +215,7 @@ class IndexFeed:
                 self._wait(self._service.close())
             except Exception:  # noqa: S110 - stopping after an error: the first error is the one to report
                 pass
+        self._wait(_cancel_the_rest())  # after an error: requests still waiting for an answer
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
@@ -254,6 +255,13 @@ class IndexFeed:
             raise
         except Exception as error:  # the binary is missing, or stopped: say so in Dutch
             raise SearchIndexError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {error}") from error
+
+
+async def _cancel_the_rest() -> None:
+    rest = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in rest:
+        task.cancel()
+    await asyncio.gather(*rest, return_exceptions=True)
 
 
 def read_bundle(root: Path) -> dict[str, bytes]:
