@@ -63,7 +63,7 @@ check: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -m "not browser" -q
+	$(BIN)/python -m pytest -m "not browser" -q -n auto
 
 # Benchmarks (never tests): one table, written into BENCHMARKS.md.
 bench: $(VENV)/.installed-test chromium
