@@ -353,6 +353,15 @@ def measure_browser(table: Table, work: Path, runs: int) -> None:
                     n,
                     f"{benchkit.ms(plain)}" + (f" (finder / it: {value / plain:.1f}x)" if value and plain else ""),
                 )
+                bench_search.add_bare_page(site)
+                bare = [browser.bare_run(base, bench_search.QUERY, "") for _ in range(runs)]
+                table.info(
+                    area,
+                    f"Reference: Pagefind alone, on a bare page without the theme or any other script: navigation start → "
+                    f"the first results of the same query (best of {runs})",
+                    n,
+                    f"{benchkit.ms(min(bare))}" + (f" (finder / it: {value / min(bare):.1f}x)" if value else ""),
+                )
     finally:
         browser.close()
     table.chromium = chromium  # type: ignore[attr-defined]

@@ -305,12 +305,13 @@ class Browser:
     def bare_run(self, base: str, query: str, slug: str) -> float:
         """The floor of any finder on this index and machine: a bare page (BARE_PAGE: no theme,
         no other script) that loads Pagefind and shows the results' titles. Navigation start
-        to the case ``slug`` in its list."""
+        to the case ``slug`` in its list (without a slug: to the first results). The page must
+        be in the site first: :func:`add_bare_page`."""
         context, page = self.fresh_page(base, slug)
         try:
             page.goto(f"{base}/{BARE_FOLDER}/?q={query}", wait_until="commit")
             page.wait_for_function(
-                "(slug) => document.querySelector('#r a[href*=\"/' + slug + '/\"]') && performance.getEntriesByName('bare-results').length",
+                "(slug) => document.querySelector(slug ? '#r a[href*=\"/' + slug + '/\"]' : '#r a') && performance.getEntriesByName('bare-results').length",
                 arg=slug,
                 timeout=120_000,
             )
@@ -353,6 +354,12 @@ for (const item of data) {
 performance.mark("bare-results");
 </script></head><body><ul id="r"></ul></body></html>
 """
+
+
+def add_bare_page(site: Path) -> None:
+    """Put BARE_PAGE into a built site (the benchmark's own copy), for Browser.bare_run."""
+    (site / BARE_FOLDER).mkdir(exist_ok=True)
+    (site / BARE_FOLDER / "index.html").write_text(BARE_PAGE, encoding="utf-8")
 
 
 # ------------------------------------------------------------------- main --
@@ -418,8 +425,7 @@ def run_size(table: Table, n: int, work: Path, browser: Browser | None, runs: in
         log(f"[N={n:,}] Chromium: header search and a plain page, {runs} each")
         header = [browser.header_run(base, MARKER, slug) for _ in range(runs)]
         plain = [browser.plain_run(base, "/redactie/") for _ in range(runs)]
-        (site / BARE_FOLDER).mkdir(exist_ok=True)
-        (site / BARE_FOLDER / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+        add_bare_page(site)
         bare = [browser.bare_run(base, MARKER, slug) for _ in range(runs)]
 
     best = min(finder, key=lambda r: r["shown"])
