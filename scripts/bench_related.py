@@ -97,15 +97,15 @@ def timed(function, *args) -> tuple[float, object]:
 def measure_at(n: int, work: Path, seed: int, plain: bool, log=print) -> Point:
     from zodoenwedat.catalogue.related import rank_plainly, rank_related
 
-    cat = catalogue(n, work, seed)
+    ranked_catalogue = catalogue(n, work, seed)
     best, ranked = float("inf"), None
     for _ in range(BITSET_RUNS):  # rank_related starts from nothing each time (a new RelatedCases)
-        took, ranked = timed(rank_related, cat)
+        took, ranked = timed(rank_related, ranked_catalogue)
         best = min(best, took)
     point = Point(n, best)
     log(f"  related N={n:,}: bit sets {seconds(best)} (best of {BITSET_RUNS})")
     if plain:
-        point.plain, plainly = timed(rank_plainly, cat)
+        point.plain, plainly = timed(rank_plainly, ranked_catalogue)
         point.equal = plainly == ranked
         log(f"  related N={n:,}: plainly {seconds(point.plain)}; same lists: {point.equal}")
     return point

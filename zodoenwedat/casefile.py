@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .body import BodyReport, check_body
@@ -29,7 +29,6 @@ class CaseFile:
     body_line: int = 1
     located: Located | None = None
     body_report: BodyReport | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def split_front_matter(text: str) -> tuple[str, int, str, int] | tuple[None, int, str, str]:

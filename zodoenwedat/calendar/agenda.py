@@ -67,14 +67,6 @@ class Agenda:
     def _event(self, webinar: Webinar) -> tuple[Webinar, list[str]]:
         return webinar, ical.event_lines(webinar, self.url(webinar), self.case_links(webinar))
 
-    def file_paths(self) -> list[str]:
-        """The paths of files() without rendering them."""
-        return (
-            [FEED]
-            + [self.ics_path(w) for w in self.catalogue.webinars]
-            + [self.theme_feed_path(theme) for theme in self.catalogue.vocabularies.get("themes", {})]
-        )
-
     def files(self) -> dict[str, str]:
         """src path -> iCalendar text: the feed, one file per webinar, one feed per theme."""
         webinars = self.catalogue.webinars

@@ -22,8 +22,6 @@ HEADER = """\
 # praktijkvoorbeeld, zet dan de oude naam in 'aliases'. Bijwerken (nieuwe adressen
 # toevoegen) met: zodoenwedat urls --update
 """
-_PUBLIC_SUFFIXES = (".ics", ".xml", ".csv", ".json")
-_INTERNAL = ("assets/", "search/", "praktijkvoorbeelden/zoek")
 
 
 def docs_urls(docs_dir: Path) -> list[str]:
@@ -41,15 +39,9 @@ def docs_urls(docs_dir: Path) -> list[str]:
     return out
 
 
-def file_url(path: str) -> str | None:
-    """The public URL of a generated file, or None for internal files (scripts, search data)."""
-    if path.startswith(_INTERNAL) or path.startswith("_"):
-        return None
-    if path.endswith("index.html"):
-        return "/" + path[: -len("index.html")]
-    if path == "embed.js" or path.endswith(_PUBLIC_SUFFIXES):
-        return "/" + path
-    return None
+def file_url(path: str) -> str:
+    """The public URL of a generated file (``embed/x/index.html`` -> ``/embed/x/``)."""
+    return "/" + path.removesuffix("index.html")
 
 
 def current_urls(repo: Repository) -> tuple[set[str], set[str]]:
@@ -59,7 +51,7 @@ def current_urls(repo: Repository) -> tuple[set[str], set[str]]:
     # number of cases; nobody links to them: they are not published URLs.
     have = {"/" + url for url in urls.page_urls(catalogue) if not url.startswith(urls.PAGINATION)}
     have |= set(docs_urls(repo.root / "docs"))
-    have |= {url for url in map(file_url, urls.public_files(catalogue)) if url}
+    have |= {file_url(path) for path in urls.public_files(catalogue)}
     have.add("/")
     moved = {"/" + old for old in urls.moved(catalogue)}
     return have, moved

@@ -32,7 +32,6 @@ ORGANISATIONS = "organisaties/"
 COLLABORATION = "samenwerking/"
 WEBINARS = "webinars/"
 FIELDS = "redactie/velden/"
-HOME = ""
 LIST_PAGE_SIZE = 50  # cases per page of the static (no-JavaScript) list
 
 # Files (no trailing slash).

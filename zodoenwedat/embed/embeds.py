@@ -110,14 +110,6 @@ class Embeds:
     def oembed_json(self, slug: str) -> str:
         return json.dumps(self.oembed(slug), ensure_ascii=False, indent=1) + "\n"
 
-    def file_paths(self) -> list[str]:
-        """The paths of files() without rendering them."""
-        paths = [SCRIPT, COPY_SCRIPT]
-        for entry in self.catalogue.cases:
-            paths += [urls.case_embed(entry.slug) + "index.html", urls.oembed(entry.slug)]
-        paths += [urls.theme_embed(theme) + "index.html" for theme in self.catalogue.vocabularies.get("themes", {})]
-        return paths
-
     def discovery_link(self, slug: str) -> str:
         title = html.escape(self.catalogue.by_slug[slug].case.title, quote=True)
         href = html.escape(self.oembed_url(slug), quote=True)

@@ -45,7 +45,6 @@ class GeneratedPage:
     markdown: str = ""
     html_after: str = ""
     hide: tuple[str, ...] = ("navigation", "toc")
-    edit_path: str | None = None  # the file an editor changes for this page
     head: str = ""  # extra HTML for <head> (safe, built here)
     lastmod: dt.date | None = None  # for the sitemap: when the content last changed
     # False for a listing without cases yet (a pair of partner types nobody has combined): its
@@ -290,7 +289,6 @@ class Renderer:
             markdown=entry.body,
             html_after=self.render("case_bottom.html", url, **context),
             hide=("navigation",),
-            edit_path=entry.source_path,
             head=self.parts.case_head(slug, url)
             + jsonld.script_tag(jsonld.case_jsonld(self.catalogue, slug, self.options.site_url or "")),
             lastmod=entry.case.last_modified,
