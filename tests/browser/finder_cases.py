@@ -1,14 +1,13 @@
 """Hand-made cases for the finder and header search tests (no tests here).
 
-The six shared fixture cases (alpha … foxtrot, test_fixture_cases.py) and three more with
+The five shared fixture cases (alpha … echo, support/fixture_cases.py), foxtrot and three more with
 words of their own: "golf" (newest) mentions a buurtkamer and a woonladder in its text, "hotel"
 (oldest) has "Buurtkamer" in its title, "india" is a finished project in Zeeland. Every case's
 text says "wijk" (support.cases.BODY) and none says "wijken".
 """
 
 from support.cases import case_text
-
-from .test_fixture_cases import CASES as SHARED
+from support.fixture_cases import CASES as SHARED
 
 
 def _phase(text: str, phase: str) -> str:
@@ -16,6 +15,9 @@ def _phase(text: str, phase: str) -> str:
 
 
 CASES = dict(SHARED)
+CASES["foxtrot"] = case_text(
+    'Wonen & "zorg" <3 samen', ["participatie"], [("welzijnsorganisatie", 'Stichting "Samen" & Co')], published="2021-01-01"
+)
 CASES["golf"] = _phase(
     case_text(
         "Golfbaan wordt woonwijk in Delft",

@@ -7,36 +7,14 @@ from html.parser import HTMLParser
 
 import pytest
 from support.cases import case_text
+from support.fixture_cases import CASES as SHARED
 from support.sites import build_fixture_site
 
 HOSTILE_TITLE = 'Wonen & "zorg" <3 samen'
 HOSTILE_SUMMARY = "Een samenvatting met 'quotes', \"dubbele quotes\", &lt;b&gt;geen opmaak&lt;/b&gt; en een ampersand & meer."
 
 CASES = {
-    "alpha": case_text(
-        "Alpha in Utrecht",
-        ["gemengd-wonen", "leefbaarheid"],
-        [("woningcorporatie", "Woonstichting Noord"), ("ggz-instelling", "GGZ Midden")],
-        target_groups=["psychische-kwetsbaarheid"],
-        related=["echo"],
-        published="2022-05-01",
-    ),
-    "bravo": case_text(
-        "Bravo in Utrecht",
-        ["gemengd-wonen", "leefbaarheid"],
-        [("ggz-instelling", "Ggz Midden")],
-        target_groups=["psychische-kwetsbaarheid"],
-        published="2022-04-01",
-    ),
-    "charlie": case_text(
-        "Charlie in Almere",
-        ["gemengd-wonen", "renovatie"],
-        [("gemeente", "Gemeente Almere")],
-        province="flevoland",
-        published="2022-03-01",
-    ),
-    "delta": case_text("Delta in Utrecht", ["veiligheid"], [("gemeente", "gemeente Almere")], published="2022-02-01"),
-    "echo": case_text("Echo in Zeeland", ["doorstroom"], [("adviesbureau", None)], province="zeeland", published="2022-01-01"),
+    **SHARED,
     "foxtrot": case_text(
         HOSTILE_TITLE,
         ["participatie"],

@@ -1,4 +1,7 @@
-"""The hand-made fixture cases shared by browser tests (no tests here)."""
+"""The hand-made fixture cases that the site-build and browser tests share (alpha … echo):
+two in Utrecht about mixed housing with a GGZ partner, one in Almere, one about safety, one in
+Zeeland whose only partner has no name; alpha names echo as related. Each test module adds
+its own sixth case (foxtrot) and more."""
 
 from support.cases import case_text
 
@@ -8,6 +11,7 @@ CASES = {
         ["gemengd-wonen", "leefbaarheid"],
         [("woningcorporatie", "Woonstichting Noord"), ("ggz-instelling", "GGZ Midden")],
         target_groups=["psychische-kwetsbaarheid"],
+        related=["echo"],
         published="2022-05-01",
     ),
     "bravo": case_text(
@@ -33,8 +37,5 @@ CASES = {
         province="zeeland",
         place="Middelburg",
         published="2022-01-01",
-    ),
-    "foxtrot": case_text(
-        'Wonen & "zorg" <3 samen', ["participatie"], [("welzijnsorganisatie", 'Stichting "Samen" & Co')], published="2021-01-01"
     ),
 }
