@@ -69,7 +69,11 @@ check: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test chromium
 	$(BIN)/python scripts/bench.py
 
-lighthouse: $(VENV)/.installed chromium
+# Lighthouse for make lighthouse (a benchmark), pinned by scripts/lighthouse/package-lock.json.
+scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error
+
+lighthouse: $(VENV)/.installed chromium scripts/lighthouse/node_modules/.package-lock.json
 	bash scripts/lighthouse.sh
 
 clean:

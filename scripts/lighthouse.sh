@@ -3,7 +3,7 @@
 #
 # Builds the site (.venv/bin/mkdocs build --strict) into a temporary directory, serves
 # it on 127.0.0.1 (scripts/benchkit.py serve, the one static server like a host: gzip and cache headers; stopped on exit), and runs
-# Lighthouse 12 from the npm registry with Debian's Chromium on
+# Lighthouse (locked in scripts/lighthouse/) with Debian's Chromium on
 #
 #   /                                          home
 #   /praktijkvoorbeelden/oslostraat-almere/    a case page
@@ -16,8 +16,8 @@
 # >= 95 for performance) and PASS/MISS, and for every score below its goal the audits
 # that fail (id, title, value). A benchmark reports: it always exits 0.
 #
-# Lighthouse is not in package.json: it is installed once into
-# ${XDG_CACHE_HOME:-$HOME/.cache}/zodoenwedat-lighthouse (npm registry).
+# Lighthouse is declared and locked in scripts/lighthouse/package.json and package-lock.json,
+# apart from the test tools (the tests never need it); make lighthouse installs it (npm ci).
 #
 #   scripts/lighthouse.sh                  # mobile and desktop
 #   LIGHTHOUSE_PRESETS=mobile scripts/lighthouse.sh
@@ -26,8 +26,6 @@
 set -u
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/zodoenwedat-lighthouse"
-LIGHTHOUSE_VERSION="${LIGHTHOUSE_VERSION:-12}"
 PRESETS="${LIGHTHOUSE_PRESETS:-mobile desktop}"
 PAGES=(
   "/"
@@ -51,15 +49,11 @@ trap 'exit 0' INT TERM
 
 say() { printf '%s\n' "$*" >&2; }
 
-# 1. Lighthouse, once, into the cache directory.
-LH="$CACHE/node_modules/.bin/lighthouse"
+# 1. Lighthouse, locked in scripts/lighthouse/ (make lighthouse installs it with npm ci).
+LH="$ROOT/scripts/lighthouse/node_modules/.bin/lighthouse"
 if [ ! -x "$LH" ]; then
-  say "Installing lighthouse@$LIGHTHOUSE_VERSION into $CACHE (once)"
-  mkdir -p "$CACHE"
-  if ! npm install --prefix "$CACHE" --no-audit --no-fund --loglevel=error "lighthouse@$LIGHTHOUSE_VERSION" >&2; then
-    say "Could not install Lighthouse from the npm registry; nothing measured."
-    exit 0
-  fi
+  say "No Lighthouse at $LH: run make lighthouse (it installs the locked version first); nothing measured."
+  exit 0
 fi
 if [ ! -x "$CHROME_PATH" ]; then
   say "No Chromium at $CHROME_PATH (make chromium); nothing measured."
