@@ -488,10 +488,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except SystemExit as stop:  # --help, or a usage error argparse has explained already
-        sys.exit(stop.code)
-    except BaseException:  # noqa: BLE001 - benchmarks don't fail
-        traceback.print_exc()
-    sys.exit(0)
+    benchkit.run(main)

@@ -26,7 +26,6 @@ import argparse
 import gc
 import math
 import shutil
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -197,8 +196,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except SystemExit as stop:
-        sys.exit(stop.code if stop.code == 2 else 0)
-    sys.exit(0)
+    benchkit.run(main)

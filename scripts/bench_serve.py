@@ -290,8 +290,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except SystemExit as stop:
-        sys.exit(stop.code if stop.code == 2 else 0)
-    sys.exit(0)
+    benchkit.run(main)

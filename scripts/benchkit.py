@@ -19,8 +19,10 @@ import sys
 import sysconfig
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 for _path in (ROOT, ROOT / "tests"):  # this package, and the test support kit (`support`)
@@ -207,6 +209,20 @@ def main(argv: list[str]) -> int:
         return 0
     print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
     return 2
+
+
+def run(main: Callable[[], int | None]) -> NoReturn:
+    """A benchmark script's entry point. argparse's own exits stand (``--help``: 0, a usage
+    error: 2), as does the code ``main`` returns (e.g. 3: something it needs is missing); a
+    crash prints its traceback and exits 0: a benchmark reports, it never fails the build."""
+    try:
+        code = main()
+    except SystemExit as stop:
+        sys.exit(stop.code)
+    except Exception:  # noqa: BLE001 - benchmarks don't fail
+        traceback.print_exc()
+        sys.exit(0)
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":
