@@ -150,38 +150,7 @@ def build_site(repo_dir: Path, out: Path) -> IndexedBuild:
 # the finder's first result) is in the page, when the filter counts are (vinder.js's showCounts
 # writes "(n)" into every [data-count] at once, after the first results), and for each the
 # first frame drawn after it.
-INIT_SCRIPT = """
-(() => {
-  const zd = window.__zd = {inserted: null, shown: null, countsInserted: null, countsShown: null, headerShown: null, firstKey: null};
-  const wanted = () => window.__zdWanted || "";
-  const drawn = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
-  const check = () => {
-    const slug = wanted();
-    if (zd.inserted === null) {
-      const hit = slug ? document.querySelector('#zd-results a[href*="/' + slug + '/"]')
-                       : document.querySelector('#zd-results li');
-      if (hit) {
-        zd.inserted = performance.now();
-        drawn((at) => { zd.shown = at; });
-      }
-    }
-    if (zd.countsInserted === null) {
-      const count = document.querySelector('#zd-finder [data-count]');
-      if (count && count.textContent) {
-        zd.countsInserted = performance.now();
-        drawn((at) => { zd.countsShown = at; });
-      }
-    }
-    if (zd.headerShown === null && slug && document.querySelector('.zd-search__item a[href*="/' + slug + '/"]')) {
-      const at = performance.now();
-      requestAnimationFrame(() => setTimeout(() => { zd.headerShown = performance.now(); zd.headerInserted = at; }, 0));
-      zd.headerShown = -1;
-    }
-  };
-  new MutationObserver(check).observe(document, {childList: true, subtree: true});
-  document.addEventListener("keydown", () => { if (zd.firstKey === null) zd.firstKey = performance.now(); }, true);
-})();
-"""
+INIT_SCRIPT = (Path(__file__).parent / "browser" / "finder-observer.js").read_text(encoding="utf-8")
 
 COMPRESSIBLE = re.compile(r"text/|javascript|json|xml|svg|wasm", re.I)
 
@@ -331,28 +300,7 @@ class Browser:
 # A page with nothing but Pagefind (the finder's options, its first 20 results' titles): what
 # any finder on this index costs on this machine. Written into the benchmark's copy of the site.
 BARE_FOLDER = "_bench-pagefind-alone"
-BARE_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Pagefind alone</title>
-<link rel="modulepreload" href="../pagefind/pagefind.js">
-<link rel="preload" href="../pagefind/wasm.nl.pagefind" as="fetch" crossorigin>
-<script type="module">
-const query = new URLSearchParams(location.search).get("q");
-const pagefind = await import("../pagefind/pagefind.js");
-await pagefind.options({ excerptLength: 24, noWorker: true });
-await pagefind.init();
-const found = await pagefind.search(query, { filters: { not: { soort: "pagina" } } });
-const data = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
-const list = document.getElementById("r");
-for (const item of data) {
-  const link = document.createElement("a");
-  link.href = item.url;
-  link.textContent = item.meta.title;
-  const entry = document.createElement("li");
-  entry.append(link);
-  list.append(entry);
-}
-performance.mark("bare-results");
-</script></head><body><ul id="r"></ul></body></html>
-"""
+BARE_PAGE = (Path(__file__).parent / "browser" / "pagefind-alone.html").read_text(encoding="utf-8")
 
 
 def add_bare_page(site: Path) -> None:
