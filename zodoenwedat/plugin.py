@@ -105,7 +105,8 @@ class ZoDoenWeDatPlugin(BasePlugin[PluginConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         generated = self.site.by_source.get(page.file.src_uri)
-        if (generated is None or generated.kind != "case") and self._listed(page.file):  # cases: from the catalogue
+        # Cases go to the index from the catalogue; a listing without cases not at all.
+        if generated is None or (generated.kind != "case" and generated.listed):
             self.search.add_page(page.url, output)
         return output
 
